@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+// attnview: look inside the attention blocks of convolutional networks, in a terminal.
+import PackageDescription
+
+let package = Package(
+    name: "attnview",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "attnview", targets: ["attnview"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Thin wrappers of the C libraries; each is imported by exactly one Swift module.
+        .systemLibrary(
+            name: "CLibPNG", path: "Sources/CLibPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(
+            name: "CNcursesW", path: "Sources/CNcursesW", pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(
+            name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+
+        // The tensor engine: NCHW float32 tensors and the ops the blocks need.
+        .target(name: "AttnEngine", dependencies: ["COpenBLAS"]),
+        // File formats: safetensors (and, later, PyTorch checkpoints).
+        .target(name: "AttnFormats", dependencies: ["AttnEngine"]),
+        // Images: PNG through libpng, resize, crop, normalisation.
+        .target(name: "AttnImaging", dependencies: ["AttnEngine", "CLibPNG"]),
+        // Throughput measurements printed by `attnview bench`.
+        .target(name: "AttnBench", dependencies: ["AttnEngine"]),
+
+        // Helpers shared by the test targets: the one closeness check and the fixture folder.
+        .target(name: "AttnTestSupport", dependencies: ["AttnEngine", "AttnFormats"]),
+
+        .executableTarget(
+            name: "attnview",
+            dependencies: [
+                "AttnEngine", "AttnFormats", "AttnImaging", "AttnBench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "AttnEngineTests", dependencies: ["AttnEngine", "AttnFormats", "AttnTestSupport"]),
+        .testTarget(name: "AttnFormatsTests", dependencies: ["AttnEngine", "AttnFormats", "AttnTestSupport"]),
+        .testTarget(
+            name: "AttnImagingTests",
+            dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnTestSupport"]),
+        .testTarget(name: "AttnCLITests", dependencies: ["attnview", "AttnTestSupport"]),
+    ]
+)

@@ -1,0 +1,127 @@
+// EngineBenchmark: throughput of the engine's heavy kernels (sgemm and conv2d) on ResNet-like
+// and depthwise (EfficientNet-Lite) shapes, as printed by `attnview bench`. Each case runs once
+// to warm up, then `repeats` times; the median and the best run are reported, since this
+// machine is shared and noisy.
+import AttnEngine
+import Foundation
+
+public struct BenchmarkResult: Sendable, Codable {
+    public let name: String
+    public let shape: String
+    public let flops: Double
+    public let medianSeconds: Double
+    public let minSeconds: Double
+    public var medianGFLOPS: Double { flops / medianSeconds / 1e9 }
+    public var bestGFLOPS: Double { flops / minSeconds / 1e9 }
+}
+
+public enum EngineBenchmark {
+    struct Case {
+        let name: String, shape: String, flops: Double
+        let run: () -> Void
+    }
+
+    static func gemmCase(_ name: String, m: Int, n: Int, k: Int) -> Case {
+        let a = filled(m * k, seed: 1), b = filled(k * n, seed: 2)
+        let c = UnsafeMutablePointer<Float>.allocate(capacity: m * n)
+        return Case(name: name, shape: "M=\(m) N=\(n) K=\(k)", flops: 2 * Double(m * n * k)) {
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    GEMM.sgemm(m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!, ldb: n, c: c, ldc: n)
+                }
+            }
+        }
+    }
+
+    static func convCase(
+        _ name: String, c: Int, o: Int, hw: Int, k: Int, stride: Int, groups: Int = 1, tfSame: Bool = false
+    ) -> Case {
+        let x = Tensor(shape: [1, c, hw, hw], data: filled(c * hw * hw, seed: 3))
+        let w = Tensor(shape: [o, c / groups, k, k], data: filled(o * c / groups * k * k, seed: 4))
+        let padding = tfSame
+            ? Padding2D.tensorFlowSame(inputH: hw, inputW: hw, kernel: (k, k), stride: (stride, stride))
+            : Padding2D.symmetric(k / 2)
+        let g = WindowGeometry(inputH: hw, inputW: hw, kernel: (k, k), stride: (stride, stride), padding: padding)
+        let flops = 2 * Double(o * g.outputH * g.outputW * (c / groups) * k * k)
+        let kind = groups == 1 ? "dense" : "depthwise"
+        return Case(name: name, shape: "\(kind) \(c)->\(o) \(k)x\(k)/\(stride) @\(hw)x\(hw)", flops: flops) {
+            _ = conv2d(x, weight: w, stride: (stride, stride), padding: padding, groups: groups)
+        }
+    }
+
+    static var cases: [Case] {
+        [
+            gemmCase("sgemm square", m: 1024, n: 1024, k: 1024),
+            gemmCase("sgemm resnet conv3 im2col", m: 64, n: 3136, k: 576),
+            gemmCase("sgemm lite0 pointwise", m: 96, n: 12544, k: 16),
+            convCase("conv resnet 3x3", c: 64, o: 64, hw: 56, k: 3, stride: 1),
+            convCase("conv resnet 3x3 s2", c: 128, o: 256, hw: 28, k: 3, stride: 2),
+            convCase("conv resnet 1x1", c: 256, o: 64, hw: 56, k: 1, stride: 1),
+            convCase("conv resnet stem 7x7 s2", c: 3, o: 64, hw: 224, k: 7, stride: 2),
+            convCase("depthwise lite0 3x3", c: 32, o: 32, hw: 112, k: 3, stride: 1, groups: 32, tfSame: true),
+            convCase("depthwise lite0 3x3 s2", c: 96, o: 96, hw: 112, k: 3, stride: 2, groups: 96, tfSame: true),
+            convCase("depthwise lite0 5x5", c: 240, o: 240, hw: 28, k: 5, stride: 1, groups: 240, tfSame: true),
+        ]
+    }
+
+    public static func runAll(repeats: Int) -> [BenchmarkResult] {
+        cases.map { measure($0, repeats: repeats) }
+    }
+
+    static func measure(_ c: Case, repeats: Int) -> BenchmarkResult {
+        c.run()
+        var times = [Double]()
+        for _ in 0..<repeats {
+            let start = DispatchTime.now().uptimeNanoseconds
+            c.run()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        times.sort()
+        return BenchmarkResult(name: c.name, shape: c.shape, flops: c.flops,
+                               medianSeconds: times[times.count / 2], minSeconds: times[0])
+    }
+
+    /// Deterministic values in [-1, 1): the figures must not depend on the data.
+    static func filled(_ count: Int, seed: UInt64) -> [Float] {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        return (0..<count).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(state >> 40) / Float(1 << 23) - 1
+        }
+    }
+
+    public static func table(_ results: [BenchmarkResult]) -> String {
+        var lines = ["attnview bench: \(machineDescription())",
+                     "case                          shape                                  median ms   GFLOP/s median   GFLOP/s best"]
+        for r in results {
+            lines.append(
+                r.name.padding(toLength: 30, withPad: " ", startingAt: 0)
+                    + r.shape.padding(toLength: 39, withPad: " ", startingAt: 0)
+                    + String(format: "%9.3f   %14.2f   %12.2f", r.medianSeconds * 1000, r.medianGFLOPS, r.bestGFLOPS))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func json(_ results: [BenchmarkResult]) -> String {
+        struct Row: Codable {
+            let name: String, shape: String
+            let median_ms: Double, min_ms: Double, gflops_median: Double, gflops_best: Double
+        }
+        struct Report: Codable { let machine: String; let results: [Row] }
+        let report = Report(machine: machineDescription(), results: results.map {
+            Row(name: $0.name, shape: $0.shape, median_ms: $0.medianSeconds * 1000, min_ms: $0.minSeconds * 1000,
+                gflops_median: $0.medianGFLOPS, gflops_best: $0.bestGFLOPS)
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try! encoder.encode(report), as: UTF8.self)
+    }
+
+    /// CPU model and thread count, so figures are never quoted without the machine.
+    public static func machineDescription() -> String {
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            .map { $0.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
+        return "\(model), \(ProcessInfo.processInfo.activeProcessorCount) cores, OpenBLAS threads \(GEMM.threadCount)"
+    }
+}
