@@ -17,8 +17,9 @@ let package = Package(
             name: "CLibPNG", path: "Sources/CLibPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
         .systemLibrary(
-            name: "CNcursesW", path: "Sources/CNcursesW", pkgConfig: "ncursesw",
-            providers: [.apt(["libncursesw5-dev"])]),
+            // No pkgConfig here: ncursesw.pc adds -D_XOPEN_SOURCE=600, which SwiftPM refuses with a
+            // warning; the shim defines what it needs and the headers are on the default path.
+            name: "CNcursesW", path: "Sources/CNcursesW", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(
             name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
@@ -29,6 +30,8 @@ let package = Package(
         .target(name: "AttnFormats", dependencies: ["AttnEngine"]),
         // Images: PNG through libpng, resize, crop, normalisation.
         .target(name: "AttnImaging", dependencies: ["AttnEngine", "CLibPNG"]),
+        // The terminal: capabilities and (later) the ncurses screen. The only importer of ncursesw.
+        .target(name: "AttnTerminal", dependencies: ["CNcursesW"]),
         // Throughput measurements printed by `attnview bench`.
         .target(name: "AttnBench", dependencies: ["AttnEngine"]),
 
@@ -47,6 +50,7 @@ let package = Package(
         .testTarget(
             name: "AttnImagingTests",
             dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnTestSupport"]),
+        .testTarget(name: "AttnTerminalTests", dependencies: ["AttnTerminal"]),
         .testTarget(name: "AttnCLITests", dependencies: ["attnview", "AttnTestSupport"]),
     ]
 )

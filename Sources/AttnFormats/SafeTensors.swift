@@ -1,0 +1,47 @@
+// SafeTensors: the public entry points for reading and writing huggingface .safetensors files.
+// Reading accepts every dtype in SafeTensorsDType and widens to Float; writing is float32 only,
+// since that is all the engine holds.
+import AttnEngine
+import Foundation
+
+public enum SafeTensors {
+    /// Reads and validates a whole file. Throws SafeTensorsError.
+    public static func read(contentsOf url: URL) throws -> SafeTensorsFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw SafeTensorsError(.fileUnreadable, "cannot read \(url.path): \(reason(error))")
+        }
+        return try data.withUnsafeBytes { try SafeTensorsDecoder.decode($0) }
+    }
+
+    /// Validates and decodes the bytes of a whole file. Throws SafeTensorsError.
+    public static func decode(_ bytes: [UInt8]) throws -> SafeTensorsFile {
+        try bytes.withUnsafeBytes { try SafeTensorsDecoder.decode($0) }
+    }
+
+    /// The bytes of a file holding `tensors` as F32. No tensor may be named "__metadata__".
+    public static func encode(_ tensors: [String: Tensor], metadata: [String: String] = [:]) -> [UInt8] {
+        SafeTensorsEncoder.encode(tensors, metadata: metadata)
+    }
+
+    /// Writes `encode(tensors, metadata:)` to `url`, replacing it atomically so a reader never sees
+    /// half a file. Throws SafeTensorsError.
+    public static func write(_ tensors: [String: Tensor], metadata: [String: String] = [:], to url: URL) throws {
+        let bytes = encode(tensors, metadata: metadata)
+        do {
+            try Data(bytes).write(to: url, options: .atomic)
+        } catch {
+            throw SafeTensorsError(.fileUnwritable, "cannot write \(url.path): \(reason(error))")
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return underlying.localizedDescription
+        }
+        return nsError.localizedDescription
+    }
+}

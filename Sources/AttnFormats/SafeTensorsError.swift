@@ -1,0 +1,44 @@
+// SafeTensorsError: why a file could not be read or written. The description is one line that
+// names the tensor key and file byte offset involved, because it is what a user sees when a
+// checkpoint is broken and it should point at the spot without a hex dump.
+
+public struct SafeTensorsError: Error, CustomStringConvertible, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        case fileUnreadable, fileUnwritable
+        case fileTooShort, headerLengthOutOfRange, invalidHeader
+        case invalidEntry, unknownDType, invalidShape
+        case invalidOffsets, outOfBounds, sizeMismatch, overlap
+    }
+
+    public let kind: Kind
+    /// The tensor key the problem is in, when there is one.
+    public let tensor: String?
+    /// The offset from the start of the file where the problem sits, when there is one.
+    public let byteOffset: Int?
+    /// The explanation, without the "safetensors: " prefix.
+    public let message: String
+
+    init(_ kind: Kind, tensor: String? = nil, byteOffset: Int? = nil, _ message: String) {
+        self.kind = kind
+        self.tensor = tensor
+        self.byteOffset = byteOffset
+        // Messages embed text from the file (keys, parser reasons); keep the promise of one line.
+        self.message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    public var description: String { "safetensors: \(message)" }
+}
+
+/// A tensor key as it appears in messages: quoted, with control characters escaped so a hostile
+/// key cannot break the message over lines.
+func quotedKey(_ key: String) -> String {
+    var out = "'"
+    for scalar in key.unicodeScalars {
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+            out += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "'"
+}
