@@ -77,6 +77,13 @@ public struct WindowGeometry: Sendable, Equatable {
                      "window \(kernel) with padding \(padding) does not fit a \(inputH)x\(inputW) input")
     }
 
+    /// Output positions o in 0..<output whose source o*stride + offset lies in 0..<input.
+    public static func validOutputRange(offset: Int, stride: Int, input: Int, output: Int) -> Range<Int> {
+        let start = offset >= 0 ? 0 : min(output, (-offset + stride - 1) / stride)
+        let end = input - 1 - offset >= 0 ? min(output, (input - 1 - offset) / stride + 1) : 0
+        return start..<max(start, end)
+    }
+
     /// PyTorch's formula; in ceil mode the last window must still start inside the padded input.
     public static func outputSize(
         input: Int, kernel: Int, stride: Int, dilation: Int, padBefore: Int, padAfter: Int, ceilMode: Bool = false

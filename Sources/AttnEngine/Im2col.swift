@@ -15,6 +15,8 @@ func im2col(
             for kx in 0..<g.kernelW {
                 let row = cols + ((c * g.kernelH + ky) * g.kernelW + kx) * outCount
                 let dx = kx * g.dilationW - g.padding.left
+                let valid = WindowGeometry.validOutputRange(offset: dx, stride: g.strideW, input: g.inputW, output: g.outputW)
+                let oxStart = valid.lowerBound, oxEnd = valid.upperBound
                 for oy in 0..<g.outputH {
                     let iy = oy * g.strideH - g.padding.top + ky * g.dilationH
                     let dst = row + oy * g.outputW
@@ -22,11 +24,14 @@ func im2col(
                         dst.update(repeating: 0, count: g.outputW)
                         continue
                     }
-                    let line = input + iy * g.inputW
-                    for ox in 0..<g.outputW {
-                        let ix = ox * g.strideW + dx
-                        dst[ox] = (ix >= 0 && ix < g.inputW) ? line[ix] : 0
+                    let line = input + iy * g.inputW + dx
+                    dst.update(repeating: 0, count: oxStart)
+                    if g.strideW == 1 {
+                        (dst + oxStart).update(from: line + oxStart, count: oxEnd - oxStart)
+                    } else {
+                        for ox in oxStart..<oxEnd { dst[ox] = line[ox * g.strideW] }
                     }
+                    (dst + oxEnd).update(repeating: 0, count: g.outputW - oxEnd)
                 }
             }
         }
