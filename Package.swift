@@ -33,7 +33,7 @@ let package = Package(
         // The terminal: capabilities and (later) the ncurses screen. The only importer of ncursesw.
         .target(name: "AttnTerminal", dependencies: ["CNcursesW"]),
         // Throughput measurements printed by `attnview bench`.
-        .target(name: "AttnBench", dependencies: ["AttnEngine"]),
+        .target(name: "AttnBench", dependencies: ["AttnEngine", "AttnImaging"]),
 
         // Helpers shared by the test targets: the one closeness check and the fixture folder.
         .target(name: "AttnTestSupport", dependencies: ["AttnEngine", "AttnFormats"]),

@@ -5,26 +5,48 @@
 import AttnEngine
 import Foundation
 
-public struct BenchmarkResult: Sendable, Codable {
+public struct BenchmarkResult: Sendable {
     public let name: String
     public let shape: String
-    public let flops: Double
+    /// Work done by one run, in the unit's numerator (GFLOP, megapixels).
+    public let work: Double
+    public let unit: String
     public let medianSeconds: Double
     public let minSeconds: Double
-    public var medianGFLOPS: Double { flops / medianSeconds / 1e9 }
-    public var bestGFLOPS: Double { flops / minSeconds / 1e9 }
+    public var medianRate: Double { work / medianSeconds }
+    public var bestRate: Double { work / minSeconds }
+}
+
+/// One measured piece of work.
+public struct BenchmarkCase {
+    let name: String, shape: String, work: Double, unit: String
+    let run: () -> Void
+
+    public init(name: String, shape: String, work: Double, unit: String, run: @escaping () -> Void) {
+        self.name = name; self.shape = shape; self.work = work; self.unit = unit; self.run = run
+    }
+
+    func measure(repeats: Int) -> BenchmarkResult {
+        run()
+        var times = [Double]()
+        for _ in 0..<repeats {
+            let start = DispatchTime.now().uptimeNanoseconds
+            run()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        times.sort()
+        return BenchmarkResult(name: name, shape: shape, work: work, unit: unit,
+                               medianSeconds: times[times.count / 2], minSeconds: times[0])
+    }
 }
 
 public enum EngineBenchmark {
-    struct Case {
-        let name: String, shape: String, flops: Double
-        let run: () -> Void
-    }
+    typealias Case = BenchmarkCase
 
     static func gemmCase(_ name: String, m: Int, n: Int, k: Int) -> Case {
         let a = filled(m * k, seed: 1), b = filled(k * n, seed: 2)
         let c = UnsafeMutablePointer<Float>.allocate(capacity: m * n)
-        return Case(name: name, shape: "M=\(m) N=\(n) K=\(k)", flops: 2 * Double(m * n * k)) {
+        return Case(name: name, shape: "M=\(m) N=\(n) K=\(k)", work: 2 * Double(m * n * k) / 1e9, unit: "GFLOP/s") {
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
                     GEMM.sgemm(m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!, ldb: n, c: c, ldc: n)
@@ -44,7 +66,8 @@ public enum EngineBenchmark {
         let g = WindowGeometry(inputH: hw, inputW: hw, kernel: (k, k), stride: (stride, stride), padding: padding)
         let flops = 2 * Double(o * g.outputH * g.outputW * (c / groups) * k * k)
         let kind = groups == 1 ? "dense" : "depthwise"
-        return Case(name: name, shape: "\(kind) \(c)->\(o) \(k)x\(k)/\(stride) @\(hw)x\(hw)", flops: flops) {
+        return Case(name: name, shape: "\(kind) \(c)->\(o) \(k)x\(k)/\(stride) @\(hw)x\(hw)", work: flops / 1e9,
+                    unit: "GFLOP/s") {
             _ = conv2d(x, weight: w, stride: (stride, stride), padding: padding, groups: groups)
         }
     }
@@ -64,22 +87,11 @@ public enum EngineBenchmark {
         ]
     }
 
-    public static func runAll(repeats: Int) -> [BenchmarkResult] {
-        cases.map { measure($0, repeats: repeats) }
+    public static func run(_ cases: [BenchmarkCase], repeats: Int) -> [BenchmarkResult] {
+        cases.map { $0.measure(repeats: repeats) }
     }
 
-    static func measure(_ c: Case, repeats: Int) -> BenchmarkResult {
-        c.run()
-        var times = [Double]()
-        for _ in 0..<repeats {
-            let start = DispatchTime.now().uptimeNanoseconds
-            c.run()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }
-        times.sort()
-        return BenchmarkResult(name: c.name, shape: c.shape, flops: c.flops,
-                               medianSeconds: times[times.count / 2], minSeconds: times[0])
-    }
+    public static var engineCases: [BenchmarkCase] { cases }
 
     /// Deterministic values in [-1, 1): the figures must not depend on the data.
     static func filled(_ count: Int, seed: UInt64) -> [Float] {
@@ -92,25 +104,26 @@ public enum EngineBenchmark {
 
     public static func table(_ results: [BenchmarkResult]) -> String {
         var lines = ["attnview bench: \(machineDescription())",
-                     "case                          shape                                  median ms   GFLOP/s median   GFLOP/s best"]
+                     "case                          shape                                  median ms   rate median     rate best  unit"]
         for r in results {
             lines.append(
                 r.name.padding(toLength: 30, withPad: " ", startingAt: 0)
                     + r.shape.padding(toLength: 39, withPad: " ", startingAt: 0)
-                    + String(format: "%9.3f   %14.2f   %12.2f", r.medianSeconds * 1000, r.medianGFLOPS, r.bestGFLOPS))
+                    + String(format: "%9.3f   %11.2f   %11.2f  ", r.medianSeconds * 1000, r.medianRate, r.bestRate)
+                    + r.unit)
         }
         return lines.joined(separator: "\n")
     }
 
     public static func json(_ results: [BenchmarkResult]) -> String {
         struct Row: Codable {
-            let name: String, shape: String
-            let median_ms: Double, min_ms: Double, gflops_median: Double, gflops_best: Double
+            let name: String, shape: String, unit: String
+            let median_ms: Double, min_ms: Double, rate_median: Double, rate_best: Double
         }
         struct Report: Codable { let machine: String; let results: [Row] }
         let report = Report(machine: machineDescription(), results: results.map {
-            Row(name: $0.name, shape: $0.shape, median_ms: $0.medianSeconds * 1000, min_ms: $0.minSeconds * 1000,
-                gflops_median: $0.medianGFLOPS, gflops_best: $0.bestGFLOPS)
+            Row(name: $0.name, shape: $0.shape, unit: $0.unit, median_ms: $0.medianSeconds * 1000,
+                min_ms: $0.minSeconds * 1000, rate_median: $0.medianRate, rate_best: $0.bestRate)
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
