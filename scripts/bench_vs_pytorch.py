@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs `attnview bench --json` and the same sgemm/conv2d shapes in PyTorch, in the same run and
+"""Runs `attnview bench --json` and the same sgemm/conv2d/unfold shapes in PyTorch, in the same run and
 on the same threads, and prints both with the ratio attnview/PyTorch (of median times).
 
 Run by hand (CI never needs torch), from the repository root, after `swift build -c release`:
@@ -34,6 +34,11 @@ def torch_case(name, shape):
         a, b = torch.rand(mm, kk), torch.rand(kk, nn)
         out = torch.empty(mm, nn)
         return lambda: torch.mm(a, b, out=out)
+    m = re.match(r"(\d+)ch (\d+)x\d+ pad (\d+) @(\d+)x\d+", shape)
+    if m:
+        c, k, p, hw = map(int, m.groups())
+        x = torch.rand(1, c, hw, hw)
+        return lambda: F.unfold(x, k, padding=p)
     m = re.match(r"(dense|depthwise) (\d+)->(\d+) (\d+)x\d+/(\d+) @(\d+)x\d+", shape)
     kind, c, o, k, s, hw = m.group(1), *map(int, m.groups()[1:])
     groups = c if kind == "depthwise" else 1

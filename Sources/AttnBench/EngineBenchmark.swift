@@ -72,6 +72,14 @@ public enum EngineBenchmark {
         }
     }
 
+    static func unfoldCase(_ name: String, c: Int, hw: Int, k: Int) -> Case {
+        let x = Tensor(shape: [1, c, hw, hw], data: filled(c * hw * hw, seed: 5))
+        let bytes = Double(c * k * k * hw * hw * MemoryLayout<Float>.stride)
+        return Case(name: name, shape: "\(c)ch \(k)x\(k) pad \(k / 2) @\(hw)x\(hw)", work: bytes / 1e9, unit: "GB/s") {
+            _ = unfold(x, kernel: (k, k), padding: .symmetric(k / 2))
+        }
+    }
+
     static var cases: [Case] {
         [
             gemmCase("sgemm square", m: 1024, n: 1024, k: 1024),
@@ -81,6 +89,8 @@ public enum EngineBenchmark {
             convCase("conv resnet 3x3 s2", c: 128, o: 256, hw: 28, k: 3, stride: 2),
             convCase("conv resnet 1x1", c: 256, o: 64, hw: 56, k: 1, stride: 1),
             convCase("conv resnet stem 7x7 s2", c: 3, o: 64, hw: 224, k: 7, stride: 2),
+            unfoldCase("unfold (im2col) 3x3", c: 64, hw: 56, k: 3),
+            unfoldCase("unfold (im2col) acmix 7x7", c: 16, hw: 56, k: 7),
             convCase("depthwise lite0 3x3", c: 32, o: 32, hw: 112, k: 3, stride: 1, groups: 32, tfSame: true),
             convCase("depthwise lite0 3x3 s2", c: 96, o: 96, hw: 112, k: 3, stride: 2, groups: 96, tfSame: true),
             convCase("depthwise lite0 5x5", c: 240, o: 240, hw: 28, k: 5, stride: 1, groups: 240, tfSame: true),

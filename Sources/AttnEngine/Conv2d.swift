@@ -29,8 +29,10 @@ public func conv2d(
     let cOutPerGroup = cOut / groups
     let kSize = cInPerGroup * kh * kw
     let isPointwise = kh == 1 && kw == 1 && stride == (1, 1) && padding == .zero
-    var out = [Float](repeating: 0, count: n * cOut * outPlane)
-    var cols = [Float](repeating: 0, count: isPointwise ? 0 : kSize * outPlane)
+    // Every element of both buffers is written (by sgemm with beta 0, and by im2col) before it is read.
+    var out = [Float](unsafeUninitializedCapacity: n * cOut * outPlane) { _, count in count = n * cOut * outPlane }
+    let colsCount = isPointwise ? 0 : kSize * outPlane
+    var cols = [Float](unsafeUninitializedCapacity: colsCount) { _, count in count = colsCount }
 
     x.data.withUnsafeBufferPointer { src in
         weight.data.withUnsafeBufferPointer { wt in
