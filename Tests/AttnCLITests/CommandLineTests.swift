@@ -34,9 +34,10 @@ import Testing
     #expect(report.results.contains { $0.name.hasPrefix("sgemm") })
     #expect(report.results.contains { $0.name.hasPrefix("conv") })
     #expect(report.results.contains { $0.name.hasPrefix("depthwise") })
+    #expect(report.results.contains { $0.name.hasPrefix("unfold") })
     for row in report.results {
         #expect(row.rate_median > 0 && row.rate_best >= row.rate_median && row.median_ms > 0, "\(row.name)")
-        #expect(row.unit == "GFLOP/s")
+        #expect(row.unit == (row.name.hasPrefix("unfold") ? "GB/s" : "GFLOP/s"), "\(row.name)")
     }
 }
 
