@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "AttnEngine", dependencies: ["COpenBLAS"]),
         // File formats: safetensors (and, later, PyTorch checkpoints).
         .target(name: "AttnFormats", dependencies: ["AttnEngine"]),
+        // The attention blocks, exactly as their authors' code computes them, with their maps.
+        .target(name: "AttnBlocks", dependencies: ["AttnEngine"]),
         // Images: PNG through libpng, resize, crop, normalisation.
         .target(name: "AttnImaging", dependencies: ["AttnEngine", "CLibPNG"]),
         // The terminal: capabilities and (later) the ncurses screen. The only importer of ncursesw.
@@ -41,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "attnview",
             dependencies: [
-                "AttnEngine", "AttnFormats", "AttnImaging", "AttnBench",
+                "AttnEngine", "AttnFormats", "AttnImaging", "AttnBench", "AttnBlocks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -50,6 +52,8 @@ let package = Package(
         .testTarget(
             name: "AttnImagingTests",
             dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnTestSupport"]),
+        .testTarget(
+            name: "AttnBlocksTests", dependencies: ["AttnBlocks", "AttnEngine", "AttnFormats", "AttnTestSupport"]),
         .testTarget(name: "AttnTerminalTests", dependencies: ["AttnTerminal"]),
         .testTarget(name: "AttnCLITests", dependencies: ["attnview", "AttnTestSupport"]),
     ]

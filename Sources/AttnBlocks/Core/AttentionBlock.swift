@@ -1,0 +1,50 @@
+// AttentionBlock: what every block of attnview is. A block is configured for a channel count and
+// options (with its reference's defaults), declares its tensors through a ParameterBuilder, and
+// runs on (N, C, H, W) input, recording its maps into a Trace.
+import AttnEngine
+
+/// The static facts of a block: how the CLI names it, where it comes from, what it shows.
+public struct BlockInfo: Sendable {
+    public let name: String
+    public let aliases: [String]
+    public let title: String
+    public let paper: String
+    public let reference: String
+    /// One line: what the block computes.
+    public let summary: String
+    /// Option keys accepted by --set, with their defaults as text.
+    public let options: [(key: String, defaultValue: String)]
+    /// Names of the maps it records, in order.
+    public let maps: [String]
+
+    public init(
+        name: String, aliases: [String] = [], title: String, paper: String, reference: String, summary: String,
+        options: [(key: String, defaultValue: String)], maps: [String]
+    ) {
+        self.name = name; self.aliases = aliases; self.title = title; self.paper = paper
+        self.reference = reference; self.summary = summary; self.options = options; self.maps = maps
+    }
+}
+
+public protocol AttentionBlock: Sendable {
+    static var info: BlockInfo { get }
+
+    /// Reads its options (unknown ones are an error afterwards) and declares its tensors.
+    init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws
+
+    /// Fails, naming the size, where the block cannot run on an input of this height and width.
+    func validate(height: Int, width: Int) throws
+
+    func forward(_ x: Tensor, trace: Trace?) -> Tensor
+
+    /// Multiply-adds for one (1, C, height, width) input, counting conv/linear products and the
+    /// elementwise products of gating.
+    func multiplyAdds(height: Int, width: Int) -> Int
+
+    /// The hyper-parameters in effect, for display ("reduction": "16").
+    var settings: [(key: String, value: String)] { get }
+}
+
+extension AttentionBlock {
+    public func validate(height: Int, width: Int) throws {}
+}

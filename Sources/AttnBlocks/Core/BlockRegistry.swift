@@ -1,0 +1,59 @@
+// BlockRegistry: every block attnview knows, found by CLI name or alias, and built with options
+// and tensors checked strictly (an unknown option, a missing or unexpected key are errors).
+import AttnEngine
+
+/// A configured block with the tensors it declared.
+public struct BuiltBlock: Sendable {
+    public let block: any AttentionBlock
+    public let channels: Int
+    public let parameters: [ParameterEntry]
+
+    public var info: BlockInfo { type(of: block).info }
+
+    /// sum(p.numel() for p in module.parameters()): buffers excluded.
+    public var parameterCount: Int {
+        parameters.filter(\.trainable).reduce(0) { $0 + $1.shape.reduce(1, *) }
+    }
+}
+
+public enum BlockRegistry {
+    public static let all: [any AttentionBlock.Type] = [
+        SqueezeExcitation.self,
+    ]
+
+    public static var names: [String] { all.map { $0.info.name } }
+
+    public static func type(named name: String) -> (any AttentionBlock.Type)? {
+        let wanted = name.lowercased()
+        return all.first { $0.info.name == wanted || $0.info.aliases.contains(wanted) }
+    }
+
+    public static func build(
+        _ name: String, channels: Int, options: BlockOptions = BlockOptions(), source: ParameterSource
+    ) throws -> BuiltBlock {
+        guard let blockType = type(named: name) else {
+            throw BlockError(name, "unknown block (known: \(names.joined(separator: ", ")))")
+        }
+        return try build(blockType, channels: channels, options: options, source: source)
+    }
+
+    public static func build(
+        _ blockType: any AttentionBlock.Type, channels: Int, options: BlockOptions = BlockOptions(),
+        source: ParameterSource
+    ) throws -> BuiltBlock {
+        let info = blockType.info
+        guard channels > 0 else { throw BlockError(info.name, "needs at least one channel") }
+        var options = options
+        var builder = ParameterBuilder(block: info.name, source: source)
+        let block = try blockType.init(channels: channels, options: &options, parameters: &builder)
+        try options.checkAllRead(block: info.name, known: info.options.map(\.key))
+        if case .weights(let scoped) = source {
+            let unexpected = scoped.store.untakenKeys.filter { $0.hasPrefix(scoped.prefix) }
+            if let first = unexpected.first {
+                let more = unexpected.count > 1 ? " (and \(unexpected.count - 1) more)" : ""
+                throw BlockError(info.name, "unexpected key '\(first)'\(more)")
+            }
+        }
+        return BuiltBlock(block: block, channels: channels, parameters: builder.entries)
+    }
+}
