@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "AttnImaging", dependencies: ["AttnEngine", "CLibPNG"]),
         // The terminal: capabilities and (later) the ncurses screen. The only importer of ncursesw.
         .target(name: "AttnTerminal", dependencies: ["CNcursesW"]),
+        // What the subcommands do, without argument parsing: run a block on a file, tabulate blocks, ...
+        .target(name: "AttnRuntime", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks"]),
         // Throughput measurements printed by `attnview bench`.
         .target(name: "AttnBench", dependencies: ["AttnEngine", "AttnImaging"]),
 
@@ -43,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "attnview",
             dependencies: [
-                "AttnEngine", "AttnFormats", "AttnImaging", "AttnBench", "AttnBlocks",
+                "AttnEngine", "AttnFormats", "AttnImaging", "AttnBench", "AttnBlocks", "AttnRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -55,6 +57,7 @@ let package = Package(
         .testTarget(
             name: "AttnBlocksTests", dependencies: ["AttnBlocks", "AttnEngine", "AttnFormats", "AttnTestSupport"]),
         .testTarget(name: "AttnTerminalTests", dependencies: ["AttnTerminal"]),
-        .testTarget(name: "AttnCLITests", dependencies: ["attnview", "AttnTestSupport"]),
+        .testTarget(
+            name: "AttnCLITests", dependencies: ["attnview", "AttnEngine", "AttnFormats", "AttnTestSupport"]),
     ]
 )
