@@ -28,12 +28,25 @@ public enum Initialization: Sendable {
     case values([Float])
 }
 
+extension Initialization {
+    var isRandom: Bool {
+        switch self {
+        case .pytorchDefault, .uniform, .kaimingNormal, .normal: return true
+        case .constant, .values: return false
+        }
+    }
+}
+
 /// One declared tensor.
 public struct ParameterEntry: Sendable {
     public let key: String
     public let shape: [Int]
     /// False for buffers (BatchNorm running statistics), which PyTorch's parameter count leaves out.
     public let trainable: Bool
+    /// Whether the seeded initialisation draws it at random (rather than a constant or fixed values).
+    public let random: Bool
+    /// The values the block got (shared with the block, not copied).
+    public let value: Tensor
 }
 
 public struct ParameterBuilder {
@@ -52,10 +65,10 @@ public struct ParameterBuilder {
         _ key: String, _ shape: [Int], initialization: Initialization, trainable: Bool = true,
         alternativeShapes: [[Int]] = []
     ) throws -> Tensor {
-        entries.append(ParameterEntry(key: key, shape: shape, trainable: trainable))
+        let value: Tensor
         switch source {
         case .seeded(let seed):
-            return Tensor(shape: shape, data: Self.draw(initialization, count: shape.reduce(1, *), seed: seed, key: key))
+            value = Tensor(shape: shape, data: Self.draw(initialization, count: shape.reduce(1, *), seed: seed, key: key))
         case .weights(let store):
             guard let t = store.take(key) else {
                 throw BlockError(block, "missing key '\(store.fullKey(key))' (expected shape \(shape))")
@@ -63,8 +76,10 @@ public struct ParameterBuilder {
             guard t.shape == shape || alternativeShapes.contains(t.shape) else {
                 throw BlockError(block, "key '\(store.fullKey(key))' has shape \(t.shape), expected \(shape)")
             }
-            return t.reshaped(shape)
+            value = t.reshaped(shape)
         }
+        entries.append(ParameterEntry(key: key, shape: shape, trainable: trainable, random: initialization.isRandom, value: value))
+        return value
     }
 
     /// Keys a checkpoint may hold that the model does not use (BatchNorm's num_batches_tracked).
