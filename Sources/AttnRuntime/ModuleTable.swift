@@ -49,11 +49,11 @@ public enum ModuleTable {
 
     public static func text(_ rows: [ModuleRow], channels: Int, height: Int, width: Int) -> String {
         var lines = ["blocks at input shape (1, \(channels), \(height), \(width)):", ""]
-        let header = "block     params      MACs  maps"
+        let header = "block          params      MACs  maps"
         lines.append(header)
         for r in rows {
             let name = (r.name + (r.aliases.isEmpty ? "" : "/" + r.aliases.joined(separator: "/")))
-            let left = name.padding(toLength: 10, withPad: " ", startingAt: 0)
+            let left = name.padding(toLength: 13, withPad: " ", startingAt: 0)
             if let error = r.error {
                 lines.append(left + "   cannot run at this shape: \(error)")
             } else {
@@ -61,7 +61,7 @@ public enum ModuleTable {
                 lines.append(left + rightAligned("\(r.parameters!)", 6) + " " + rightAligned(compact(r.multiplyAdds!), 9)
                              + "  " + maps)
             }
-            lines.append("          \(r.title): \(r.summary)")
+            lines.append("             \(r.title): \(r.summary)")
         }
         return lines.joined(separator: "\n")
     }

@@ -17,8 +17,11 @@ public struct BuiltBlock: Sendable {
 }
 
 public enum BlockRegistry {
+    /// In the order of DESIGN.md's table of blocks.
     public static let all: [any AttentionBlock.Type] = [
-        SqueezeExcitation.self,
+        SqueezeExcitation.self, BottleneckAttentionModule.self, ConvolutionalBlockAttentionModule.self,
+        SimAM.self, ShuffleAttention.self, CoordinateAttention.self, GlobalContextBlock.self, ACmix.self,
+        EfficientChannelAttention.self, TripletAttention.self, SpaceToDepth.self,
     ]
 
     public static var names: [String] { all.map { $0.info.name } }

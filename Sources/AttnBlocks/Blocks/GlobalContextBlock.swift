@@ -1,0 +1,124 @@
+// Global Context block: Cao, Xu, Lin, Wei, Hu, "GCNet: Non-local Networks Meet Squeeze-Excitation
+// Networks and Beyond", ICCVW 2019. Reference: xvjiarui/GCNet, mmdet/ops/gcb/context_block.py
+// (ContextBlock; the same code is mmcv's ContextBlock).
+//
+// Subtle points of the authors' code:
+// - 'att' pooling is a softmax over all H*W positions of a 1x1 conv (with bias) to one channel; the
+//   context is the softmax-weighted sum of x. 'avg' pooling is a plain global average.
+// - planes = int(inplanes * ratio), computed in double precision as Python does.
+// - Each fusion transform is Conv 1x1 (C->P), LayerNorm([P, 1, 1]) (normalising across the P
+//   channels of the pooled vector, eps 1e-5), ReLU, Conv 1x1 (P->C): keys `.0`, `.1`, `.3`.
+// - With both fusions the multiplication comes first: out = x * sigmoid(mul) + add.
+// - Init: conv_mask kaiming_normal(fan_in) with zero bias; the last conv of each transform is zero
+//   (last_zero_init), so an untrained block is the identity (add) or x/2 (mul) for every seed.
+import AttnEngine
+
+public struct GlobalContextBlock: AttentionBlock {
+    public static let info = BlockInfo(
+        name: "gc", aliases: ["gcnet"], title: "Global Context block",
+        paper: "Cao et al., GCNet, ICCVW 2019", reference: "xvjiarui/GCNet mmdet/ops/gcb/context_block.py",
+        summary: "context = sum(x * softmax(conv_mask(x))); y = x * sigmoid(mul(context)) + add(context)",
+        options: [("ratio", "0.0625"), ("pooling", "att"), ("fusion", "add")],
+        maps: ["context", "channel_add", "channel_mul"])
+
+    let ratio: Double
+    let planes: Int
+    let pooling: String
+    let fusions: [String]
+    let convMask: Conv2dLayer?
+    let channelAdd: GlobalContextTransform?
+    let channelMul: GlobalContextTransform?
+
+    public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
+        // Read as Double so that planes = int(C * ratio) rounds exactly as the Python reference does.
+        let ratioText = options.values["ratio"]
+        let ratio32 = try options.float("ratio", default: 0.0625, block: "gc")
+        ratio = ratioText.flatMap(Double.init) ?? Double(ratio32)
+        guard ratio > 0 else { throw BlockError("gc", "ratio must be positive, got \(ratio)") }
+        planes = Int(Double(channels) * ratio)
+        guard planes >= 1 else {
+            throw BlockError("gc", "\(channels) channels with ratio \(ratio) leave no planes (int(C * ratio) = 0)")
+        }
+        let pool = try options.list("pooling", default: ["att"], allowed: ["att", "avg"], block: "gc")
+        guard pool.count == 1 else { throw BlockError("gc", "option pooling takes one of att, avg") }
+        pooling = pool[0]
+        let fusion = try options.list("fusion", default: ["add"], allowed: ["add", "mul"], block: "gc")
+        fusions = ["add", "mul"].filter(fusion.contains)
+
+        convMask = pooling == "att"
+            ? try parameters.conv2d("conv_mask", in: channels, out: 1, kernel: (1, 1),
+                                    weightInit: .kaimingNormal(fan: channels), biasInit: .constant(0))
+            : nil
+        channelAdd = fusions.contains("add")
+            ? try GlobalContextTransform("channel_add_conv", channels: channels, planes: planes, &parameters)
+            : nil
+        channelMul = fusions.contains("mul")
+            ? try GlobalContextTransform("channel_mul_conv", channels: channels, planes: planes, &parameters)
+            : nil
+    }
+
+    public func forward(_ x: Tensor, trace: Trace?) -> Tensor {
+        let (n, c, h, w) = x.nchw
+        let context: Tensor                                              // (N, C, 1, 1)
+        if let convMask {
+            let mask = softmax(convMask(x).reshaped([n, 1, h * w]), axis: 2)  // (N, 1, HW)
+            trace?.record("context", mask.reshaped([n, h, w]))
+            // (N, C, HW) x (N, HW, 1): the mask-weighted sum over positions.
+            context = matmul(x.reshaped([n, c, h * w]), mask.reshaped([n, h * w, 1])).reshaped([n, c, 1, 1])
+        } else {
+            context = globalAvgPool(x)
+        }
+        var out = x
+        if let channelMul {
+            let term = sigmoid(channelMul(context))                      // (N, C, 1, 1)
+            trace?.record("channel_mul", term.reshaped([n, c]))
+            out = out * term
+        }
+        if let channelAdd {
+            let term = channelAdd(context)
+            trace?.record("channel_add", term.reshaped([n, c]))
+            out = out + term
+        }
+        return out
+    }
+
+    public func multiplyAdds(height: Int, width: Int) -> Int {
+        let plane = height * width
+        let channels = channelAdd?.channels ?? channelMul?.channels ?? 0
+        var total = 0
+        if let convMask { total += convMask.multiplyAdds(height: height, width: width) + channels * plane }
+        if let channelAdd { total += channelAdd.multiplyAdds }
+        if let channelMul { total += channelMul.multiplyAdds + channels * plane }
+        return total
+    }
+
+    public var settings: [(key: String, value: String)] {
+        [("ratio", "\(ratio)"), ("planes", "\(planes)"), ("pooling", pooling),
+         ("fusion", fusions.joined(separator: ","))]
+    }
+}
+
+/// Sequential(Conv2d(C, P, 1), LayerNorm([P, 1, 1]), ReLU, Conv2d(P, C, 1)) on the (N, C, 1, 1) context.
+struct GlobalContextTransform: Sendable {
+    let expand: Conv2dLayer
+    let normWeight: Tensor, normBias: Tensor
+    let project: Conv2dLayer
+
+    init(_ name: String, channels: Int, planes: Int, _ parameters: inout ParameterBuilder) throws {
+        expand = try parameters.conv2d("\(name).0", in: channels, out: planes, kernel: (1, 1))
+        normWeight = try parameters.tensor("\(name).1.weight", [planes, 1, 1], initialization: .constant(1))
+        normBias = try parameters.tensor("\(name).1.bias", [planes, 1, 1], initialization: .constant(0))
+        // last_zero_init: the transform starts as zero.
+        project = try parameters.conv2d("\(name).3", in: planes, out: channels, kernel: (1, 1),
+                                        weightInit: .constant(0), biasInit: .constant(0))
+    }
+
+    var channels: Int { project.weight.shape[0] }
+
+    func callAsFunction(_ context: Tensor) -> Tensor {
+        let hidden = layerNorm(expand(context), normalizedDims: 3, weight: normWeight, bias: normBias)
+        return project(relu(hidden))
+    }
+
+    var multiplyAdds: Int { expand.weight.count + project.weight.count }
+}
