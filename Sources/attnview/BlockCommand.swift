@@ -36,9 +36,10 @@ struct BlockCommand: ParsableCommand {
         let summary = try BlockRun.run(.init(
             block: name, input: URL(fileURLWithPath: input), weights: weights.map { URL(fileURLWithPath: $0) },
             options: settings, seed: seed, output: URL(fileURLWithPath: out)))
-        let settingsText = summary.settings.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let settingsText = summary.settings.isEmpty
+            ? "" : " [" + summary.settings.map { "\($0.key)=\($0.value)" }.joined(separator: " ") + "]"
         let maps = summary.maps.map { "maps.\($0.name) \($0.shape)" }.joined(separator: ", ")
-        print("\(summary.block) [\(settingsText)] \(summary.weightsSource): input \(summary.inputShape) -> "
+        print("\(summary.block)\(settingsText) \(summary.weightsSource): input \(summary.inputShape) -> "
               + "output \(summary.outputShape)\(maps.isEmpty ? "" : "; " + maps) -> \(out)")
     }
 }
