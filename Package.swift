@@ -34,8 +34,11 @@ let package = Package(
         .target(name: "AttnImaging", dependencies: ["AttnEngine", "CLibPNG"]),
         // The terminal: capabilities and (later) the ncurses screen. The only importer of ncursesw.
         .target(name: "AttnTerminal", dependencies: ["CNcursesW"]),
+        // Whole networks: EfficientNet-Lite0 with its ImageNet weights and classes, probe mode.
+        .target(name: "AttnModels", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks"]),
         // What the subcommands do, without argument parsing: run a block on a file, tabulate blocks, ...
-        .target(name: "AttnRuntime", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks"]),
+        .target(
+            name: "AttnRuntime", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels"]),
         // Throughput measurements printed by `attnview bench`.
         .target(name: "AttnBench", dependencies: ["AttnEngine", "AttnImaging"]),
 
@@ -56,6 +59,9 @@ let package = Package(
             dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnTestSupport"]),
         .testTarget(
             name: "AttnBlocksTests", dependencies: ["AttnBlocks", "AttnEngine", "AttnFormats", "AttnTestSupport"]),
+        .testTarget(
+            name: "AttnModelsTests",
+            dependencies: ["AttnModels", "AttnBlocks", "AttnEngine", "AttnFormats", "AttnImaging", "AttnTestSupport"]),
         .testTarget(name: "AttnTerminalTests", dependencies: ["AttnTerminal"]),
         .testTarget(
             name: "AttnCLITests", dependencies: ["attnview", "AttnEngine", "AttnFormats", "AttnTestSupport"]),

@@ -228,4 +228,11 @@ enum ACmixWindow {
         }
         return Tensor(shape: [batch, depth, hOut, wOut], data: out)
     }
+
+    /// The largest head count <= the requested one that divides the channels.
+    public static func fitted(channels: Int, options: BlockOptions) -> FittedOptions {
+        var fitted = FittedOptions(options)
+        fitted.fitDownward("head", default: 4, channels: channels) { channels % $0 == 0 }
+        return fitted
+    }
 }

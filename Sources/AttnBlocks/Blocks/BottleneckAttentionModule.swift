@@ -100,4 +100,11 @@ public struct BottleneckAttentionModule: AttentionBlock {
     public var settings: [(key: String, value: String)] {
         [("reduction", "\(reduction)"), ("dilation_conv_num", "\(dilationConvNum)"), ("dilation_val", "\(dilationVal)")]
     }
+
+    /// Narrow layers: the reduction may not exceed the channel count.
+    public static func fitted(channels: Int, options: BlockOptions) -> FittedOptions {
+        var fitted = FittedOptions(options)
+        fitted.fitReduction(default: 16, channels: channels)
+        return fitted
+    }
 }

@@ -99,4 +99,11 @@ public struct ConvolutionalBlockAttentionModule: AttentionBlock {
         [("reduction", "\(reduction)"), ("pool_types", poolTypes.joined(separator: ",")),
          ("no_spatial", "\(noSpatial)")]
     }
+
+    /// Narrow layers: the reduction may not exceed the channel count.
+    public static func fitted(channels: Int, options: BlockOptions) -> FittedOptions {
+        var fitted = FittedOptions(options)
+        fitted.fitReduction(default: 16, channels: channels)
+        return fitted
+    }
 }

@@ -121,4 +121,14 @@ struct GlobalContextTransform: Sendable {
     }
 
     var multiplyAdds: Int { expand.weight.count + project.weight.count }
+
+    /// A ratio that leaves no planes (int(C * ratio) = 0) becomes one that leaves one.
+    public static func fitted(channels: Int, options: BlockOptions) -> FittedOptions {
+        var fitted = FittedOptions(options)
+        let text = options.values["ratio"] ?? "0.0625"
+        if let ratio = Double(text), ratio > 0, Int(Double(channels) * ratio) == 0 {
+            fitted.set("ratio", "\(1.5 / Double(channels))", from: text, channels: channels)
+        }
+        return fitted
+    }
 }

@@ -70,4 +70,11 @@ public struct ShuffleAttention: AttentionBlock {
     }
 
     public var settings: [(key: String, value: String)] { [("groups", "\(groups)")] }
+
+    /// The largest group count <= the requested one with channels divisible by 2*groups.
+    public static func fitted(channels: Int, options: BlockOptions) -> FittedOptions {
+        var fitted = FittedOptions(options)
+        fitted.fitDownward("groups", default: 64, channels: channels) { channels % (2 * $0) == 0 }
+        return fitted
+    }
 }

@@ -39,4 +39,11 @@ public struct SqueezeExcitation: AttentionBlock {
     }
 
     public var settings: [(key: String, value: String)] { [("reduction", "\(reduction)")] }
+
+    /// Narrow layers: the reduction may not exceed the channel count.
+    public static func fitted(channels: Int, options: BlockOptions) -> FittedOptions {
+        var fitted = FittedOptions(options)
+        fitted.fitReduction(default: 16, channels: channels)
+        return fitted
+    }
 }

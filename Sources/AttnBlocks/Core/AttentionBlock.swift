@@ -43,6 +43,9 @@ public protocol AttentionBlock: Sendable {
 
     /// The hyper-parameters in effect, for display ("reduction": "16").
     var settings: [(key: String, value: String)] { get }
+
+    /// `options` moved to the nearest values that fit this channel count (see OptionFitting).
+    static func fitted(channels: Int, options: BlockOptions) -> FittedOptions
 }
 
 extension AttentionBlock {
