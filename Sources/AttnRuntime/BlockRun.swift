@@ -1,6 +1,6 @@
 // BlockRun: `attnview block`: one attention block on the tensor `input` of a safetensors file,
-// written back as `output` plus every map as `maps.<name>`. Weights come from a safetensors
-// file, strictly, or from the seeded initialisation.
+// written back as `output` plus every map as `maps.<name>`. Weights come from a safetensors file
+// or a PyTorch checkpoint, strictly, or from the seeded initialisation.
 import AttnBlocks
 import AttnEngine
 import AttnFormats
@@ -47,7 +47,7 @@ public enum BlockRun {
         let source: ParameterSource
         let weightsSource: String
         if let weights = request.weights {
-            source = .weights(WeightStore(try SafeTensors.read(contentsOf: weights).tensors).root)
+            source = .weights(WeightStore(try WeightFile.read(weights)).root)
             weightsSource = "weights from \(weights.lastPathComponent)"
         } else {
             source = .seeded(request.seed)

@@ -7,5 +7,5 @@ struct AttnView: ParsableCommand {
         commandName: "attnview",
         abstract: "Look inside the attention blocks of convolutional networks, in a terminal.",
         version: AttnViewVersion.string,
-        subcommands: [BlockCommand.self, ModulesCommand.self, Bench.self])
+        subcommands: [ClassifyCommand.self, BlockCommand.self, ModulesCommand.self, Bench.self])
 }

@@ -103,3 +103,16 @@ private func expectBlockFailure(
     #expect(result.status != 0)
     #expect(result.stderr.contains("unknown block 'nonesuch'"))
 }
+
+@Test func blockReadsWeightsFromAPyTorchCheckpoint() throws {
+    // The same weights saved by torch.save under "state_dict" with DataParallel's "module." prefix.
+    let folder = try TemporaryFolder()
+    let ref = try seReference()
+    try SafeTensors.write(["input": ref.input], to: URL(fileURLWithPath: folder.path("in.safetensors")))
+    let result = try BuiltBinary.run(["block", "se", "--input", folder.path("in.safetensors"),
+                                      "--weights", Fixtures.url("checkpoints/se_r16_dataparallel.pth").path,
+                                      "--out", folder.path("out.safetensors")])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let out = try SafeTensors.read(contentsOf: URL(fileURLWithPath: folder.path("out.safetensors")))
+    assertClose(out.tensors["output"]!, ref.output, "output")
+}

@@ -1,0 +1,47 @@
+// Classify: `attnview classify`: EfficientNet-Lite0's top-K ImageNet classes for each image.
+// An image that cannot be read gets its error line and does not stop the others.
+import AttnEngine
+import AttnImaging
+import AttnModels
+import Foundation
+
+public enum Classify {
+    public struct Prediction: Codable, Sendable {
+        public let index: Int
+        public let name: String
+        public let probability: Float
+    }
+
+    public struct Result: Codable, Sendable {
+        public let image: String
+        public let top: [Prediction]?
+        public let error: String?
+    }
+
+    public static func run(images: [String], top: Int, side: Int, network: EfficientNetLite0) -> [Result] {
+        images.map { path in
+            do {
+                let image = try PNG.read(contentsOf: URL(fileURLWithPath: path))
+                let logits = network.forward(Lite0Preprocessing.tensor(image, side: side))
+                let best = ProbeRun.top(logits, top).map { Prediction(index: $0.index, name: $0.name, probability: $0.probability) }
+                return Result(image: path, top: best, error: nil)
+            } catch {
+                return Result(image: path, top: nil, error: "\(error)")
+            }
+        }
+    }
+
+    public static func text(_ results: [Result]) -> String {
+        results.compactMap { r -> String? in
+            guard let top = r.top else { return nil }
+            let lines = top.map { String(format: "  %4d  %.4f  ", $0.index, $0.probability) + $0.name }
+            return ([r.image] + lines).joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    public static func json(_ results: [Result]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        return String(decoding: try! encoder.encode(results), as: UTF8.self)
+    }
+}
