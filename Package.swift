@@ -32,13 +32,17 @@ let package = Package(
         .target(name: "AttnBlocks", dependencies: ["AttnEngine"]),
         // Images: PNG through libpng, resize, crop, normalisation.
         .target(name: "AttnImaging", dependencies: ["AttnEngine", "CLibPNG"]),
-        // The terminal: capabilities and (later) the ncurses screen. The only importer of ncursesw.
-        .target(name: "AttnTerminal", dependencies: ["CNcursesW"]),
+        // The TUI without a terminal: view state, key handling and rendering into a cell buffer.
+        .target(name: "AttnTUI", dependencies: ["AttnEngine", "AttnBlocks", "AttnModels", "AttnImaging"]),
+        // The terminal: capabilities and the ncurses screen that draws a cell buffer. The only
+        // importer of ncursesw.
+        .target(name: "AttnTerminal", dependencies: ["CNcursesW", "AttnTUI"]),
         // Whole networks: EfficientNet-Lite0 with its ImageNet weights and classes, probe mode.
         .target(name: "AttnModels", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks"]),
         // What the subcommands do, without argument parsing: run a block on a file, tabulate blocks, ...
         .target(
-            name: "AttnRuntime", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels"]),
+            name: "AttnRuntime",
+            dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI"]),
         // Throughput measurements printed by `attnview bench`.
         .target(name: "AttnBench", dependencies: ["AttnEngine", "AttnImaging"]),
 
@@ -48,7 +52,8 @@ let package = Package(
         .executableTarget(
             name: "attnview",
             dependencies: [
-                "AttnEngine", "AttnFormats", "AttnImaging", "AttnBench", "AttnBlocks", "AttnRuntime",
+                "AttnEngine", "AttnFormats", "AttnImaging", "AttnBench", "AttnBlocks", "AttnRuntime", "AttnTUI",
+                "AttnTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -62,7 +67,10 @@ let package = Package(
         .testTarget(
             name: "AttnModelsTests",
             dependencies: ["AttnModels", "AttnBlocks", "AttnEngine", "AttnFormats", "AttnImaging", "AttnTestSupport"]),
-        .testTarget(name: "AttnTerminalTests", dependencies: ["AttnTerminal"]),
+        .testTarget(name: "AttnTerminalTests", dependencies: ["AttnTerminal", "AttnTUI"]),
+        .testTarget(
+            name: "AttnTUITests",
+            dependencies: ["AttnTUI", "AttnModels", "AttnBlocks", "AttnEngine", "AttnImaging", "AttnFormats", "AttnTestSupport"]),
         .testTarget(
             name: "AttnCLITests", dependencies: ["attnview", "AttnEngine", "AttnFormats", "AttnTestSupport"]),
     ]

@@ -1,0 +1,33 @@
+// HelpOverlay: every key, in a box over the screen (`?`; any key closes it).
+
+enum HelpOverlay {
+    static let lines = [
+        "attnview keys",
+        "",
+        "[ ]  PgUp PgDn   previous / next layer",
+        "Home End         first / last layer",
+        "Tab  Shift-Tab   next / previous view of the layer",
+        "+ -              next / previous channel",
+        "g 123 Enter      go to channel 123 (Esc cancels)",
+        "arrows  h j k l  move the cursor over the map",
+        "s                sort the bars by value",
+        "c                colormap (viridis, magma, inferno,",
+        "                 plasma, turbo, jet, gray)",
+        "n                normalisation (per map, per layer, raw)",
+        "o                overlay strength over the image",
+        "?                this help (any key closes it)",
+        "q                quit",
+    ]
+
+    static func draw(into screen: inout Screen) {
+        let width = min(screen.width - 2, (lines.map(\.count).max() ?? 0) + 4)
+        let height = min(screen.height - 2, lines.count + 2)
+        let x = (screen.width - width) / 2, y = (screen.height - height) / 2
+        let box = RGB(30, 30, 45)
+        screen.fill(x: x, y: y, width: width, height: height, with: Cell(" ", background: box))
+        for (i, line) in lines.prefix(height - 2).enumerated() {
+            screen.put(line, x: x + 2, y: y + 1 + i, foreground: i == 0 ? .white : Screen.defaultForeground,
+                       background: box, bold: i == 0, maxWidth: width - 3)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// LayerViews: the views of one probe layer, built from the block's maps (named and shaped as in
+// DESIGN.md's table). Every layer ends with its input feature, per channel, so a user can always
+// see what the block was looking at.
+import AttnEngine
+import AttnModels
+
+enum LayerViews {
+    static func views(block: String, layer: ProbeLayer) -> [MapView] {
+        let feature = planes(layer.feature)                     // (C, H, W)
+        let featureView = MapView.channelOverlay(title: "input feature", planes: feature) { "channel \($0)" }
+        if let error = layer.error { return [.unavailable(reason: error), featureView] }
+        func vector(_ name: String) -> [Float]? { layer.map(name).map { $0.data } }
+        func plane(_ name: String) -> Tensor? { layer.map(name).map { $0.reshaped(Array($0.shape.suffix(2))) } }
+        var views = [MapView]()
+        switch block {
+        case "se", "eca":
+            views.append(.bars(title: "channel weights", values: vector("channel")!, planes: feature, planesTitle: "input feature"))
+        case "cbam":
+            let channel = vector("channel")!
+            if let spatial = plane("spatial") {
+                views.append(.overlay(title: "spatial gate", plane: spatial, bars: ("channel weights", channel)))
+            }
+            views.append(.bars(title: "channel weights", values: channel, planes: feature, planesTitle: "input feature"))
+        case "bam":
+            let channel = vector("channel")!
+            views.append(.overlay(title: "spatial", plane: plane("spatial")!, bars: ("channel", channel)))
+            views.append(.channelOverlay(title: "gate 1+sigmoid(c*s)", planes: planes(layer.map("gate")!)) { "channel \($0)" })
+            views.append(.bars(title: "channel", values: channel, planes: feature, planesTitle: "input feature"))
+        case "simam":
+            let energy = planes(layer.map("energy")!)
+            views.append(.overlay(title: "energy, mean over channels", plane: mean(energy, axes: [0]), bars: nil))
+            views.append(.channelOverlay(title: "energy", planes: energy) { "channel \($0)" })
+        case "sa":
+            let channel = layer.map("channel")!                 // (1, G, C/2G)
+            let (g, half) = (channel.shape[1], channel.shape[2])
+            let label: @Sendable (Int) -> String = { "group \($0 / half), channel \($0 % half)" }
+            let spatial = layer.map("spatial")!.reshaped([g * half] + Array(layer.feature.shape.suffix(2)))
+            views.append(.channelOverlay(title: "spatial gate", planes: spatial, channelLabel: label))
+            views.append(.bars(title: "channel gate (group-major)", values: channel.data, planes: spatial, planesTitle: "spatial gate"))
+        case "coordatt":
+            let h = layer.map("h")!.reshaped(Array(layer.map("h")!.shape.dropFirst()))   // (C, H)
+            let w = layer.map("w")!.reshaped(Array(layer.map("w")!.shape.dropFirst()))   // (C, W)
+            views.append(.coordinateStrips(h: h, w: w))
+            views.append(.matrix(title: "a_h (channel x row)", values: h, rowName: "channel", columnName: "row", channelAxisIsRows: true))
+            views.append(.matrix(title: "a_w (channel x column)", values: w, rowName: "channel", columnName: "column", channelAxisIsRows: true))
+        case "gc":
+            let add = vector("channel_add"), mul = vector("channel_mul")
+            if let context = plane("context") {
+                views.append(.overlay(title: "context mask", plane: context, bars: add.map { ("channel add", $0) } ?? mul.map { ("channel mul", $0) }))
+            }
+            if let add { views.append(.bars(title: "channel add", values: add, planes: feature, planesTitle: "input feature")) }
+            if let mul { views.append(.bars(title: "channel mul", values: mul, planes: feature, planesTitle: "input feature")) }
+        case "acmix":
+            let attention = layer.map("attention")!             // (1, head, k*k, H, W)
+            let kernel = Int(Double(attention.shape[2]).squareRoot().rounded())
+            views.append(.attentionWindows(attention: attention.reshaped(Array(attention.shape.dropFirst())),
+                                           kernel: kernel, rates: layer.map("rate")!.data))
+        case "triplet":
+            let hw = layer.map("hw")!, cw = layer.map("cw")!, hc = layer.map("hc")!
+            views.append(.overlay(title: "hw gate", plane: hw.reshaped(Array(hw.shape.suffix(2))), bars: nil))
+            views.append(.matrix(title: "cw gate (channel x column)", values: cw.reshaped(Array(cw.shape.dropFirst())),
+                                 rowName: "channel", columnName: "column", channelAxisIsRows: true))
+            views.append(.matrix(title: "hc gate (row x channel)", values: hc.reshaped(Array(hc.shape.dropFirst())),
+                                 rowName: "row", columnName: "channel", channelAxisIsRows: false))
+        case "spd":
+            if let output = layer.output {
+                views.append(.phases(output: planes(output), channels: layer.feature.shape[1]))
+            }
+        default:
+            break
+        }
+        return views + [featureView]
+    }
+
+    /// (1, C, H, W) -> (C, H, W)
+    static func planes(_ t: Tensor) -> Tensor { t.reshaped(Array(t.shape.dropFirst())) }
+}

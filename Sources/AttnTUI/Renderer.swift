@@ -1,0 +1,136 @@
+// Renderer: the whole screen as a pure function of the state and the model,
+// `render(state, model) -> Screen`. Panels are drawn by the pieces beside this file; this file
+// decides, per view, what goes in the main view, the side panel and the colour bar.
+import AttnEngine
+import AttnModels
+import Foundation
+
+public func render(_ state: ViewState, _ model: TUIModel) -> Screen {
+    var screen = Screen(width: state.width, height: state.height)
+    guard Layout.fits(width: state.width, height: state.height) else {
+        TooSmall.draw(into: &screen)
+        return screen
+    }
+    let layout = Layout(width: state.width, height: state.height)
+    var frame = Frame(state: state, model: model, layout: layout)
+    frame.drawAll(into: &screen)
+    if state.showHelp { HelpOverlay.draw(into: &screen) }
+    return screen
+}
+
+enum TooSmall {
+    static func draw(into screen: inout Screen) {
+        let lines = ["terminal too small: need \(Layout.minimumWidth)x\(Layout.minimumHeight)", "q quits"]
+        for (i, line) in lines.enumerated() {
+            let y = screen.height / 2 - 1 + i
+            screen.put(line, x: max(0, (screen.width - line.count) / 2), y: max(i, min(y, screen.height - 1)))
+        }
+    }
+}
+
+/// One frame being drawn: the pieces that depend on the current view.
+struct Frame {
+    let state: ViewState
+    let model: TUIModel
+    let layout: Layout
+    let layer: ProbeLayer
+    let view: MapView
+    /// For the colour bar: the range used, and the drawn values' own range.
+    var range: ValueRange?
+    var drawnRange: ValueRange?
+    /// The value under the cursor, for the status line.
+    var readout: String?
+    var sideUsed = 0
+
+    init(state: ViewState, model: TUIModel, layout: Layout) {
+        self.state = state
+        self.model = model
+        self.layout = layout
+        layer = model.run.layers[state.layer]
+        view = model.view(state)
+    }
+
+    /// The cursor as a feature-map cell.
+    var cursorCell: (row: Int, column: Int) {
+        let (h, w) = (layer.feature.shape[2], layer.feature.shape[3])
+        return (min(h - 1, Int(state.cursorY * Float(h))), min(w - 1, Int(state.cursorX * Float(w))))
+    }
+
+    mutating func drawAll(into screen: inout Screen) {
+        drawTitle(into: &screen)
+        drawLayerList(into: &screen)
+        let body = Rect(x: layout.main.x, y: layout.main.y + 1, width: layout.main.width, height: layout.main.height - 1)
+        screen.put(viewHeading, x: layout.main.x, y: layout.main.y, bold: true, maxWidth: layout.main.width)
+        drawMain(into: &screen, body)
+        let topRows = 6
+        if layout.side.height - sideUsed > topRows {
+            SidePanels.topClasses(into: &screen, rect: Rect(x: layout.side.x, y: layout.side.maxY - topRows,
+                                                            width: layout.side.width, height: topRows), run: model.run)
+        }
+        ColorBar.draw(into: &screen, rect: layout.colorBar, range: range, drawn: drawnRange, colormap: state.colormap)
+        drawStatus(into: &screen)
+    }
+
+    var channelLabel: String {
+        let count = view.channelCount
+        guard count > 0 else { return "" }
+        if case .channelOverlay(_, _, let label) = view { return label(state.channel) }
+        switch view {
+        case .attentionWindows: return "head \(state.channel)"
+        case .matrix(_, _, let rowName, let columnName, let rows): return "\(rows ? rowName : columnName) \(state.channel)"
+        default: return "channel \(state.channel)"
+        }
+    }
+
+    var viewHeading: String {
+        let views = model.views[state.layer]
+        let label = channelLabel.isEmpty ? "" : " | \(channelLabel)"
+        return "\(view.title)\(label) | view \(state.view + 1)/\(views.count)"
+    }
+
+    func drawTitle(into screen: inout Screen) {
+        let bar = RGB(40, 60, 100)
+        screen.fill(x: 0, y: 0, width: screen.width, height: 1, with: Cell(" ", background: bar))
+        let shape = layer.feature.shape.dropFirst().map(String.init).joined(separator: "x")
+        let text = " attnview | \(model.imageName) | \(model.run.block) (\(model.run.weightsSource)) | \(layer.name) \(shape) | input \(model.run.inputSide)px"
+        screen.put(text, x: 0, y: 0, foreground: .white, background: bar, bold: true, maxWidth: screen.width)
+    }
+
+    func drawLayerList(into screen: inout Screen) {
+        let rect = layout.layers
+        screen.put("layers", x: rect.x + 1, y: rect.y, bold: true)
+        for (i, l) in model.run.layers.enumerated() where rect.y + 1 + i < rect.maxY {
+            let selected = i == state.layer
+            let background = selected ? RGB(60, 60, 90) : Screen.defaultBackground
+            let name = l.name.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let size = "\(l.feature.shape[1])ch"
+            let mark = l.error != nil ? "x" : (selected ? ">" : " ")
+            screen.fill(x: rect.x, y: rect.y + 1 + i, width: rect.width, height: 1, with: Cell(" ", background: background))
+            screen.put("\(mark)\(name)\(size)", x: rect.x, y: rect.y + 1 + i,
+                       foreground: l.error != nil ? RGB(200, 120, 120) : (selected ? .white : Screen.defaultForeground),
+                       background: background, bold: selected, maxWidth: rect.width)
+        }
+        let hintY = rect.y + model.run.layers.count + 2
+        if hintY < rect.maxY { screen.put("[ ] layer", x: rect.x + 1, y: hintY, foreground: RGB(130, 130, 130)) }
+        if hintY + 1 < rect.maxY { screen.put("? help", x: rect.x + 1, y: hintY + 1, foreground: RGB(130, 130, 130)) }
+    }
+
+    func drawStatus(into screen: inout Screen) {
+        var parts = [String]()
+        if let entry = state.channelEntry {
+            parts.append("go to channel: \(entry)_  (Enter jumps, Esc cancels)")
+        } else {
+            if let readout { parts.append(readout) }
+            parts.append("norm \(state.normalization.rawValue)")
+            parts.append(state.colormap.name)
+            parts.append("overlay \(Int((state.overlay * 100).rounded()))%")
+            let settings = layer.settings.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            if !settings.isEmpty { parts.append(settings) }
+            if !layer.adjustments.isEmpty { parts.append("fitted: " + layer.adjustments.joined(separator: ", ")) }
+            if let note = model.colorNote { parts.append(note) }
+        }
+        let bar = RGB(30, 30, 30)
+        screen.fill(x: 0, y: layout.status.y, width: screen.width, height: 1, with: Cell(" ", background: bar))
+        screen.put(" " + parts.joined(separator: " | "), x: 0, y: layout.status.y, background: bar, maxWidth: screen.width)
+    }
+}

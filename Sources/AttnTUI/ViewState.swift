@@ -1,0 +1,45 @@
+// ViewState: what the user has chosen: layer, view, channel, cursor, colormap, normalisation,
+// overlay strength, and the overlays (help, channel entry). Changed only by `reduce`.
+
+public enum Normalization: String, CaseIterable, Sendable {
+    /// The range of what is drawn (this channel, this plane).
+    case perMap = "per map"
+    /// The range of the whole map at this layer (all channels), so channels compare.
+    case perLayer = "per layer"
+    /// Values as they are, 0...1 (gates are sigmoids), clamped.
+    case raw
+
+    public func next() -> Normalization {
+        let all = Normalization.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
+public struct ViewState: Equatable, Sendable {
+    public var layer = 0
+    public var view = 0
+    public var channel = 0
+    public var sorted = false
+    public var colormap: Colormap = .viridis
+    public var normalization: Normalization = .perMap
+    /// How strongly the map covers the image, 0 (image only) ... 1 (map only).
+    public var overlay: Float = 0.65
+    /// The cursor over the map, as a fraction of its width and height (0 ..< 1).
+    public var cursorX: Float = 0.5
+    public var cursorY: Float = 0.5
+    public var showHelp = false
+    /// Digits typed after `g` to jump to a channel; nil when not typing.
+    public var channelEntry: String?
+    public var quit = false
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int, layer: Int = 0, colormap: Colormap = .viridis) {
+        self.width = width
+        self.height = height
+        self.layer = layer
+        self.colormap = colormap
+    }
+
+    public static let overlaySteps: [Float] = [0.35, 0.65, 0.85, 1.0, 0.0]
+}
