@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages attnview builds against (and tmux, for the end-to-end test),
-# only those that are missing. Needs root (or sudo) when something is missing.
+# Installs the Debian packages attnview builds against (with ncurses-term for the -direct terminfo
+# entries that truecolor needs, and tmux for the end-to-end tests), only those that are missing.
+# Needs root (or sudo) when something is missing.
 set -euo pipefail
-packages=(pkg-config libpng-dev libncursesw5-dev libopenblas-dev tmux)
+packages=(pkg-config libpng-dev libncursesw5-dev ncurses-term libopenblas-dev tmux)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

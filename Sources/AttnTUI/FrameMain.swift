@@ -118,7 +118,8 @@ extension Frame {
         for x in 0..<fit.pixelWidth {
             screen[fit.rect.x + x, fit.rect.maxY + 1] = Cell("█", foreground: state.colormap.color(r.unit(below[x])))
         }
-        screen.put("a_h", x: fit.rect.x - 3, y: fit.rect.maxY + 1, foreground: RGB(150, 150, 150))
+        screen.put("a_h", x: fit.rect.x - 3, y: fit.rect.y - 1, foreground: RGB(150, 150, 150))
+        screen.put("a_w", x: fit.rect.x - 3, y: fit.rect.maxY + 1, foreground: RGB(150, 150, 150))
         let cell = cursorCell
         readout = "a_h[\(cell.row)] \(formatValue(ah[min(rows - 1, cell.row)]).trimmingCharacters(in: .whitespaces)), "
             + "a_w[\(cell.column)] \(formatValue(aw[min(columns - 1, cell.column)]).trimmingCharacters(in: .whitespaces))"

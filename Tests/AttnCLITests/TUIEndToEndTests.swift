@@ -1,0 +1,122 @@
+// The TUI end to end: the built binary in a real terminal (tmux), driven as a person would:
+// open a sample, move through layers, views and channels, change the colormap, shrink the
+// terminal to 40x10 and back, open the help, quit, and the shell prompt comes back. Ctrl-C and
+// SIGTERM restore the terminal too; errors before the screen opens go to stderr.
+import AttnTestSupport
+import Foundation
+import Testing
+
+private let prompt = "attnview-test$"
+
+private func launch(_ arguments: String, width: Int = 100, height: Int = 30) throws -> Tmux {
+    let tmux = try Tmux.shell(width: width, height: height)
+    #expect(tmux.waitFor(prompt))
+    let cat = Fixtures.packageRoot.appendingPathComponent("samples/cat.png").path
+    try tmux.enter("\(BuiltBinary.url.path) \(cat) \(arguments)")
+    #expect(tmux.waitFor("layers", timeout: 120), "no first frame: \((try? tmux.capture()) ?? "")")
+    return tmux
+}
+
+/// The prompt is back and the terminal echoes again: `echo` typed now shows its output.
+private func expectShellIsBack(_ tmux: Tmux) throws {
+    #expect(tmux.waitUntil(timeout: 20) { $0.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }?.hasPrefix(prompt) == true },
+            "prompt did not come back: \((try? tmux.capture()) ?? "")")
+    try tmux.enter("echo terminal-is-$((40+2))")
+    #expect(tmux.waitFor("terminal-is-42"), "echo after quitting: \((try? tmux.capture()) ?? "")")
+}
+
+@Test func stepThroughTheTUIAsAPersonWould() throws {
+    let tmux = try launch("--module coordatt --size 96")
+    var screen = try tmux.capture()
+    #expect(screen.contains("coordatt (untrained, seed 0)"))
+    #expect(screen.contains("stem 32x48x48"))
+    #expect(screen.contains("h x w | channel 0 | view 1/4"))
+    #expect(screen.contains("ImageNet top-5"))
+
+    try tmux.sendKeys("]")
+    #expect(tmux.waitFor("stage1 16x48x48"), "] did not move to stage1")
+    try tmux.sendKeys("PageDown")
+    #expect(tmux.waitFor("stage2 24x24x24"))
+    try tmux.sendKeys("[")
+    #expect(tmux.waitFor("stage1 16x48x48"))
+
+    try tmux.sendKeys("Tab")
+    #expect(tmux.waitFor("a_h (channel x row) | channel 0 | view 2/4"))
+    try tmux.sendKeys("BTab")
+    #expect(tmux.waitFor("h x w | channel 0 | view 1/4"))
+
+    try tmux.sendKeys("+", "+")
+    #expect(tmux.waitFor("h x w | channel 2"))
+    try tmux.sendKeys("-")
+    #expect(tmux.waitFor("h x w | channel 1"))
+    try tmux.sendKeys("g")
+    try tmux.type("12")
+    try tmux.sendKeys("Enter")
+    #expect(tmux.waitFor("h x w | channel 12"))
+
+    #expect(try tmux.capture().contains("viridis"))
+    try tmux.sendKeys("c")
+    #expect(tmux.waitFor("magma"))
+    try tmux.sendKeys("n")
+    #expect(tmux.waitFor("norm per layer"))
+
+    try tmux.resize(width: 40, height: 10)
+    #expect(tmux.waitFor("terminal too small: need 60x18"), "after shrinking: \((try? tmux.capture()) ?? "")")
+    try tmux.resize(width: 100, height: 30)
+    #expect(tmux.waitFor("layers"), "after growing back: \((try? tmux.capture()) ?? "")")
+    screen = try tmux.capture()
+    #expect(screen.contains("stage1 16x48x48") && screen.contains("channel 12") && screen.contains("magma"))
+
+    try tmux.sendKeys("?")
+    #expect(tmux.waitFor("attnview keys"))
+    try tmux.sendKeys("Escape")
+    #expect(tmux.waitUntil { !$0.contains("attnview keys") })
+
+    try tmux.sendKeys("q")
+    try expectShellIsBack(tmux)
+}
+
+@Test func quitsOnQEvenWhenTheTerminalIsTooSmall() throws {
+    let tmux = try launch("--module se --size 64")
+    try tmux.resize(width: 20, height: 5)
+    #expect(tmux.waitFor("terminal too sma"))
+    try tmux.sendKeys("q")
+    try tmux.resize(width: 100, height: 30)
+    try expectShellIsBack(tmux)
+}
+
+@Test func ctrlCRestoresTheTerminal() throws {
+    let tmux = try launch("--module cbam --size 64")
+    try tmux.sendKeys("C-c")
+    try expectShellIsBack(tmux)
+}
+
+@Test func sigtermRestoresTheTerminal() throws {
+    let tmux = try launch("--module simam --size 64")
+    let shell = try tmux.panePID()
+    let pgrep = Process()
+    pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+    pgrep.arguments = ["-TERM", "-P", String(shell)]
+    try pgrep.run()
+    pgrep.waitUntilExit()
+    #expect(pgrep.terminationStatus == 0, "no child of the shell to signal")
+    try expectShellIsBack(tmux)
+}
+
+@Test func errorsBeforeTheScreenOpensGoToStderr() throws {
+    let folder = try TemporaryFolder()
+    try Data("not a png".utf8).write(to: URL(fileURLWithPath: folder.path("bad.png")))
+    let bad = try BuiltBinary.run([folder.path("bad.png"), "--module", "cbam"])
+    #expect(bad.status != 0)
+    #expect(bad.stderr == "Error: cannot read PNG '\(folder.path("bad.png"))': not a PNG file\n")
+    let unknown = try BuiltBinary.run([Fixtures.packageRoot.appendingPathComponent("samples/cat.png").path, "--module", "nope"])
+    #expect(unknown.status != 0)
+    #expect(unknown.stderr.contains("unknown block 'nope'"))
+}
+
+@Test func withoutATerminalTheTUISaysSo() throws {
+    let result = try BuiltBinary.run([Fixtures.packageRoot.appendingPathComponent("samples/cat.png").path, "--module", "se", "--size", "64"])
+    #expect(result.status != 0)
+    #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)")
+    #expect(result.stderr.contains("terminal"), "stderr: \(result.stderr)")
+}

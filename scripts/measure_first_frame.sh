@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Measures the time from launching `attnview IMAGE --module M` in a tmux pane to its first frame
+# on screen (the layer list drawn), N times, and prints each time and the median.
+#
+#   scripts/measure_first_frame.sh [binary] [image] [module] [runs]
+#   scripts/measure_first_frame.sh .build/release/attnview samples/cat.png cbam 10
+set -euo pipefail
+binary=${1:-.build/release/attnview}
+image=${2:-samples/cat.png}
+module=${3:-cbam}
+runs=${4:-10}
+socket="attnview-measure-$$"
+times=()
+for i in $(seq 1 "$runs"); do
+    tmux -L "$socket" -f /dev/null new-session -d -s m -x 120 -y 40 "sleep 30"
+    start=$(date +%s.%N)
+    tmux -L "$socket" respawn-pane -k -t m "$binary $image --module $module"
+    until tmux -L "$socket" capture-pane -p -t m 2>/dev/null | grep -q "layers"; do sleep 0.005; done
+    end=$(date +%s.%N)
+    tmux -L "$socket" kill-server
+    times+=("$(echo "$end - $start" | bc)")
+done
+printf '%s\n' "${times[@]}" | sort -n | awk -v m="$module" '{ a[NR] = $1 } END {
+    printf "first frame, %s, %d runs: median %.3f s (min %.3f, max %.3f)\n", m, NR, (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2), a[1], a[NR] }'
