@@ -9,9 +9,10 @@ binary=${1:-.build/release/attnview}
 image=${2:-samples/cat.png}
 module=${3:-cbam}
 runs=${4:-10}
-socket="attnview-measure-$$"
+
 times=()
 for i in $(seq 1 "$runs"); do
+    socket="attnview-measure-$$-$i"
     tmux -L "$socket" -f /dev/null new-session -d -s m -x 120 -y 40 "sleep 30"
     start=$(date +%s.%N)
     tmux -L "$socket" respawn-pane -k -t m "$binary $image --module $module"
