@@ -28,9 +28,7 @@ public enum ProbeMode {
 
     /// Runs the backbone on a normalised (1, 3, side, side) input and the probe on every layer.
     public static func run(_ input: Tensor, network: EfficientNetLite0, request: Request) throws -> ProbeRun {
-        guard let blockType = BlockRegistry.type(named: request.block) else {
-            throw ModelError("unknown block '\(request.block)' (known: \(BlockRegistry.names.joined(separator: ", ")))")
-        }
+        let blockType = try BlockRegistry.requireType(named: request.block)
         var features = [(String, Tensor)]()
         let logits = network.forward(input) { features.append(($0, $1)) }
         var layers = [ProbeLayer]()

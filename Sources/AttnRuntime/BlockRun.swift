@@ -33,9 +33,7 @@ public enum BlockRun {
 
     public static func run(_ request: Request) throws -> Summary {
         let options = try BlockOptions(assignments: request.options)
-        guard let blockType = BlockRegistry.type(named: request.block) else {
-            throw RuntimeError("unknown block '\(request.block)' (known: \(BlockRegistry.names.joined(separator: ", ")))")
-        }
+        let blockType = try BlockRegistry.requireType(named: request.block)
         let inputFile = try SafeTensors.read(contentsOf: request.input)
         guard let x = inputFile.tensors["input"] else {
             let found = inputFile.tensors.keys.sorted().joined(separator: ", ")

@@ -28,9 +28,7 @@ public enum ViewSession {
 
     /// Everything before the screen opens; errors here go to stderr with a non-zero exit.
     public static func prepare(_ request: Request) throws -> TUIModel {
-        guard BlockRegistry.type(named: request.block) != nil else {
-            throw RuntimeError("unknown block '\(request.block)' (known: \(BlockRegistry.names.joined(separator: ", ")))")
-        }
+        _ = try BlockRegistry.requireType(named: request.block)
         let url = URL(fileURLWithPath: request.image)
         let image = try PNG.read(contentsOf: url)
         let network = try PretrainedWeights.lite0()

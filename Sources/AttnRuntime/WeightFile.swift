@@ -14,8 +14,7 @@ public enum WeightFile {
         }
         let head = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
-        let bytes = [UInt8](head)
-        let isCheckpoint = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x80, 0x02, 0x8A, 0x0A])
-        return isCheckpoint ? try PyTorchCheckpoint.read(contentsOf: url).tensors : try SafeTensors.read(contentsOf: url).tensors
+        return PyTorchCheckpoint.looksLikeCheckpoint([UInt8](head))
+            ? try PyTorchCheckpoint.read(contentsOf: url).tensors : try SafeTensors.read(contentsOf: url).tensors
     }
 }

@@ -31,13 +31,18 @@ public enum BlockRegistry {
         return all.first { $0.info.name == wanted || $0.info.aliases.contains(wanted) }
     }
 
+    /// The block called `name` (or an alias of it), or an error listing the known ones.
+    public static func requireType(named name: String) throws -> any AttentionBlock.Type {
+        guard let blockType = type(named: name) else {
+            throw BlockError("attnview", "unknown block '\(name)' (known: \(names.joined(separator: ", ")))")
+        }
+        return blockType
+    }
+
     public static func build(
         _ name: String, channels: Int, options: BlockOptions = BlockOptions(), source: ParameterSource
     ) throws -> BuiltBlock {
-        guard let blockType = type(named: name) else {
-            throw BlockError(name, "unknown block (known: \(names.joined(separator: ", ")))")
-        }
-        return try build(blockType, channels: channels, options: options, source: source)
+        try build(try requireType(named: name), channels: channels, options: options, source: source)
     }
 
     public static func build(

@@ -25,8 +25,15 @@ public enum PyTorchCheckpoint {
         return try decode([UInt8](data), name: url.lastPathComponent)
     }
 
+    static let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+
+    /// Whether a file starting with `prefix` (its first 16 bytes suffice) is a checkpoint.
+    public static func looksLikeCheckpoint(_ prefix: [UInt8]) -> Bool {
+        prefix.starts(with: zipMagic) || prefix.starts(with: legacyMagic.prefix(4))
+    }
+
     public static func decode(_ bytes: [UInt8], name: String) throws -> CheckpointFile {
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return try decodeZip(bytes, name: name) }
+        if bytes.starts(with: zipMagic) { return try decodeZip(bytes, name: name) }
         if bytes.starts(with: legacyMagic) { return try decodeLegacy(bytes, name: name) }
         if bytes.count > 262, String(decoding: bytes[257..<262], as: UTF8.self) == "ustar" {
             throw CheckpointError("\(name) is a tar checkpoint (PyTorch before 0.4), which is not supported")
