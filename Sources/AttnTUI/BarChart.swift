@@ -39,16 +39,16 @@ enum BarChart {
             var bar = String(repeating: "█", count: eighthsLong / 8)
             if eighthsLong % 8 > 0 { bar.append(eighths[eighthsLong % 8 - 1]) }
             screen.put(bar, x: rect.x + numberWidth + 1, y: y, foreground: color, background: background)
-            screen.put(formatValue(values[channel]), x: rect.maxX - valueWidth, y: y, background: background)
+            let value = compactValue(values[channel])
+            screen.put(String(repeating: " ", count: max(0, valueWidth - value.count)) + value,
+                       x: rect.maxX - valueWidth, y: y, background: background)
         }
     }
 }
 
-/// Values for panels: 7 characters, three significant decimals where they fit.
-func formatValue(_ v: Float) -> String {
-    let text: String
-    if !v.isFinite { text = "\(v)" }
-    else if abs(v) >= 1000 || (abs(v) < 0.001 && v != 0) { text = String(format: "%.1e", v) }
-    else { text = String(format: "%.3f", v) }
-    return String(repeating: " ", count: max(0, 7 - text.count)) + text
+/// A value for panels: three decimals, or scientific notation where those would not show it.
+func compactValue(_ v: Float) -> String {
+    if !v.isFinite { return "\(v)" }
+    if abs(v) >= 1000 || (abs(v) < 0.001 && v != 0) { return String(format: "%.1e", v) }
+    return String(format: "%.3f", v)
 }

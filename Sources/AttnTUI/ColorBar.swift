@@ -1,6 +1,5 @@
 // ColorBar: the colormap as a gradient between the two ends of the value range actually used,
 // with the drawn values' own minimum and maximum beside it.
-import Foundation
 
 enum ColorBar {
     static func draw(into screen: inout Screen, rect: Rect, range: ValueRange?, drawn: ValueRange?, colormap: Colormap) {
@@ -8,9 +7,9 @@ enum ColorBar {
             screen.put(" no map in this view", x: rect.x, y: rect.y, foreground: RGB(150, 150, 150), maxWidth: rect.width)
             return
         }
-        let low = formatValue(range.low).trimmingCharacters(in: .whitespaces)
-        let high = formatValue(range.high).trimmingCharacters(in: .whitespaces)
-        let extra = drawn.map { "  values \(formatValue($0.low).trimmingCharacters(in: .whitespaces)) .. \(formatValue($0.high).trimmingCharacters(in: .whitespaces))" } ?? ""
+        let low = compactValue(range.low)
+        let high = compactValue(range.high)
+        let extra = drawn.map { "  values \(compactValue($0.low)) .. \(compactValue($0.high))" } ?? ""
         let barWidth = max(4, min(48, rect.width - low.count - high.count - extra.count - 4))
         screen.put(" \(low) ", x: rect.x, y: rect.y)
         let barX = rect.x + low.count + 2

@@ -10,7 +10,7 @@ extension Frame {
             if let bars { drawBars(into: &screen, title: bars.title, values: bars.values) }
         case .channelOverlay(_, let planes, _):
             drawOverlay(into: &screen, body, plane: Self.plane(planes, state.channel), whole: planes.data)
-        case .bars(let title, let values, let planes, _):
+        case .bars(let title, let values, let planes):
             drawOverlay(into: &screen, body, plane: Self.plane(planes, state.channel), whole: planes.data)
             drawBars(into: &screen, title: title, values: values)
         case .matrix(_, let values, _, _, let rows):
@@ -51,7 +51,7 @@ extension Frame {
         let (h, w) = (plane.shape[0], plane.shape[1])
         let cell = cursorCell
         let (row, column) = (min(h - 1, cell.row * h / layer.feature.shape[2]), min(w - 1, cell.column * w / layer.feature.shape[3]))
-        readout = "at row \(row), col \(column): \(formatValue(plane.data[row * w + column]).trimmingCharacters(in: .whitespaces))"
+        readout = "at row \(row), col \(column): \(compactValue(plane.data[row * w + column]))"
         drawCursor(into: &screen, fit: fit, row: row, column: column, h: h, w: w)
     }
 
@@ -91,7 +91,7 @@ extension Frame {
         let (rows, columns) = (values.shape[0], values.shape[1])
         let row = channelAxisIsRows ? state.channel : min(rows - 1, cursorCell.row)
         let column = channelAxisIsRows ? min(columns - 1, cursorCell.column) : state.channel
-        readout = "\(rows)x\(columns); [\(row), \(column)] = \(formatValue(values.data[row * columns + column]).trimmingCharacters(in: .whitespaces))"
+        readout = "\(rows)x\(columns); [\(row), \(column)] = \(compactValue(values.data[row * columns + column]))"
     }
 
     /// CoordAtt: a_h[c] as a strip left of the image, a_w[c] below it, a_h x a_w over it.
@@ -121,8 +121,8 @@ extension Frame {
         screen.put("a_h", x: fit.rect.x - 3, y: fit.rect.y - 1, foreground: RGB(150, 150, 150))
         screen.put("a_w", x: fit.rect.x - 3, y: fit.rect.maxY + 1, foreground: RGB(150, 150, 150))
         let cell = cursorCell
-        readout = "a_h[\(cell.row)] \(formatValue(ah[min(rows - 1, cell.row)]).trimmingCharacters(in: .whitespaces)), "
-            + "a_w[\(cell.column)] \(formatValue(aw[min(columns - 1, cell.column)]).trimmingCharacters(in: .whitespaces))"
+        readout = "a_h[\(cell.row)] \(compactValue(ah[min(rows - 1, cell.row)])), "
+            + "a_w[\(cell.column)] \(compactValue(aw[min(columns - 1, cell.column)]))"
         drawCursor(into: &screen, fit: fit, row: min(rows - 1, cell.row), column: min(columns - 1, cell.column), h: rows, w: columns)
     }
 
@@ -157,7 +157,7 @@ extension Frame {
         sideUsed = SidePanels.attentionWindows(
             into: &screen, rect: layout.side, attention: attention, kernel: kernel, rates: rates, row: row, column: column,
             selectedHead: head, colormap: state.colormap)
-        readout = "head \(head) at row \(row), col \(column): centre weight \(formatValue(weights[kernel * kernel / 2]).trimmingCharacters(in: .whitespaces))"
+        readout = "head \(head) at row \(row), col \(column): centre weight \(compactValue(weights[kernel * kernel / 2]))"
     }
 
     /// SPD: the selected channel's four phases, in the order the output concatenates them.

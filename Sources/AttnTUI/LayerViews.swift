@@ -14,18 +14,18 @@ enum LayerViews {
         var views = [MapView]()
         switch block {
         case "se", "eca":
-            views.append(.bars(title: "channel weights", values: vector("channel")!, planes: feature, planesTitle: "input feature"))
+            views.append(.bars(title: "channel weights", values: vector("channel")!, planes: feature))
         case "cbam":
             let channel = vector("channel")!
             if let spatial = plane("spatial") {
                 views.append(.overlay(title: "spatial gate", plane: spatial, bars: ("channel weights", channel)))
             }
-            views.append(.bars(title: "channel weights", values: channel, planes: feature, planesTitle: "input feature"))
+            views.append(.bars(title: "channel weights", values: channel, planes: feature))
         case "bam":
             let channel = vector("channel")!
             views.append(.overlay(title: "spatial", plane: plane("spatial")!, bars: ("channel", channel)))
             views.append(.channelOverlay(title: "gate 1+sigmoid(c*s)", planes: planes(layer.map("gate")!)) { "channel \($0)" })
-            views.append(.bars(title: "channel", values: channel, planes: feature, planesTitle: "input feature"))
+            views.append(.bars(title: "channel", values: channel, planes: feature))
         case "simam":
             let energy = planes(layer.map("energy")!)
             views.append(.overlay(title: "energy, mean over channels", plane: mean(energy, axes: [0]), bars: nil))
@@ -36,7 +36,7 @@ enum LayerViews {
             let label: @Sendable (Int) -> String = { "group \($0 / half), channel \($0 % half)" }
             let spatial = layer.map("spatial")!.reshaped([g * half] + Array(layer.feature.shape.suffix(2)))
             views.append(.channelOverlay(title: "spatial gate", planes: spatial, channelLabel: label))
-            views.append(.bars(title: "channel gate (group-major)", values: channel.data, planes: spatial, planesTitle: "spatial gate"))
+            views.append(.bars(title: "channel gate (group-major)", values: channel.data, planes: spatial))
         case "coordatt":
             let h = layer.map("h")!.reshaped(Array(layer.map("h")!.shape.dropFirst()))   // (C, H)
             let w = layer.map("w")!.reshaped(Array(layer.map("w")!.shape.dropFirst()))   // (C, W)
@@ -48,8 +48,8 @@ enum LayerViews {
             if let context = plane("context") {
                 views.append(.overlay(title: "context mask", plane: context, bars: add.map { ("channel add", $0) } ?? mul.map { ("channel mul", $0) }))
             }
-            if let add { views.append(.bars(title: "channel add", values: add, planes: feature, planesTitle: "input feature")) }
-            if let mul { views.append(.bars(title: "channel mul", values: mul, planes: feature, planesTitle: "input feature")) }
+            if let add { views.append(.bars(title: "channel add", values: add, planes: feature)) }
+            if let mul { views.append(.bars(title: "channel mul", values: mul, planes: feature)) }
         case "acmix":
             let attention = layer.map("attention")!             // (1, head, k*k, H, W)
             let kernel = Int(Double(attention.shape[2]).squareRoot().rounded())

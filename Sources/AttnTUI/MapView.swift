@@ -6,7 +6,7 @@ import AttnEngine
 public enum MapView: Sendable {
     /// A per-channel vector as bars; the main view shows the selected channel's plane of `planes`
     /// (usually the block's input feature) over the image.
-    case bars(title: String, values: [Float], planes: Tensor, planesTitle: String)
+    case bars(title: String, values: [Float], planes: Tensor)
     /// One (H, W) plane over the image; `bars` (if any) are shown beside it.
     case overlay(title: String, plane: Tensor, bars: (title: String, values: [Float])?)
     /// (K, H, W) planes, the selected one over the image; `channelLabel` names index k.
@@ -25,7 +25,7 @@ public enum MapView: Sendable {
 
     public var title: String {
         switch self {
-        case .bars(let title, _, _, _), .overlay(let title, _, _), .channelOverlay(let title, _, _),
+        case .bars(let title, _, _), .overlay(let title, _, _), .channelOverlay(let title, _, _),
              .matrix(let title, _, _, _, _): return title
         case .coordinateStrips: return "h x w"
         case .attentionWindows: return "attention"
@@ -37,7 +37,7 @@ public enum MapView: Sendable {
     /// How many channels `+`/`-` step through in this view.
     public var channelCount: Int {
         switch self {
-        case .bars(_, let values, _, _): return values.count
+        case .bars(_, let values, _): return values.count
         case .overlay(_, _, let bars): return bars?.values.count ?? 0
         case .channelOverlay(_, let planes, _): return planes.shape[0]
         case .matrix(_, let values, _, _, let rows): return rows ? values.shape[0] : values.shape[1]
