@@ -38,8 +38,8 @@ enum LayerViews {
             views.append(.channelOverlay(title: "spatial gate", planes: spatial, channelLabel: label))
             views.append(.bars(title: "channel gate (group-major)", values: channel.data, planes: spatial))
         case "coordatt":
-            let h = layer.map("h")!.reshaped(Array(layer.map("h")!.shape.dropFirst()))   // (C, H)
-            let w = layer.map("w")!.reshaped(Array(layer.map("w")!.shape.dropFirst()))   // (C, W)
+            let h = planes(layer.map("h")!)   // (C, H)
+            let w = planes(layer.map("w")!)   // (C, W)
             views.append(.coordinateStrips(h: h, w: w))
             views.append(.matrix(title: "a_h (channel x row)", values: h, rowName: "channel", columnName: "row", channelAxisIsRows: true))
             views.append(.matrix(title: "a_w (channel x column)", values: w, rowName: "channel", columnName: "column", channelAxisIsRows: true))
@@ -53,14 +53,14 @@ enum LayerViews {
         case "acmix":
             let attention = layer.map("attention")!             // (1, head, k*k, H, W)
             let kernel = Int(Double(attention.shape[2]).squareRoot().rounded())
-            views.append(.attentionWindows(attention: attention.reshaped(Array(attention.shape.dropFirst())),
+            views.append(.attentionWindows(attention: planes(attention),
                                            kernel: kernel, rates: layer.map("rate")!.data))
         case "triplet":
             let hw = layer.map("hw")!, cw = layer.map("cw")!, hc = layer.map("hc")!
             views.append(.overlay(title: "hw gate", plane: hw.reshaped(Array(hw.shape.suffix(2))), bars: nil))
-            views.append(.matrix(title: "cw gate (channel x column)", values: cw.reshaped(Array(cw.shape.dropFirst())),
+            views.append(.matrix(title: "cw gate (channel x column)", values: planes(cw),
                                  rowName: "channel", columnName: "column", channelAxisIsRows: true))
-            views.append(.matrix(title: "hc gate (row x channel)", values: hc.reshaped(Array(hc.shape.dropFirst())),
+            views.append(.matrix(title: "hc gate (row x channel)", values: planes(hc),
                                  rowName: "row", columnName: "channel", channelAxisIsRows: false))
         case "spd":
             if let output = layer.output {
@@ -72,6 +72,6 @@ enum LayerViews {
         return views + [featureView]
     }
 
-    /// (1, C, H, W) -> (C, H, W)
+    /// Drops the batch dimension: (1, C, H, W) -> (C, H, W), (1, C, H) -> (C, H), ...
     static func planes(_ t: Tensor) -> Tensor { t.reshaped(Array(t.shape.dropFirst())) }
 }
