@@ -29,12 +29,23 @@ enum BuiltBinary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Drain both pipes while the process runs so a chatty child cannot block on a full pipe.
+        // Drain both pipes while the process runs so a chatty child cannot block on a full pipe:
+        // stderr on a second thread, stdout on this one.
+        let errBox = ErrorOutput()
+        let reader = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal() }
+        reader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errBox.done.wait()
+        let errData = errBox.data
         process.waitUntilExit()
         return CommandResult(status: process.terminationStatus,
                              stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// What the stderr reader thread hands back.
+private final class ErrorOutput: @unchecked Sendable {
+    var data = Data()
+    let done = DispatchSemaphore(value: 0)
 }
