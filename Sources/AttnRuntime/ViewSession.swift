@@ -16,13 +16,10 @@ public enum ViewSession {
         public var weights: String?
         public var seed: UInt64
         public var side: Int
-        public var colormap: Colormap
-        public var layer: Int
 
-        public init(image: String, block: String, options: [String], weights: String?, seed: UInt64, side: Int,
-                    colormap: Colormap, layer: Int) {
+        public init(image: String, block: String, options: [String], weights: String?, seed: UInt64, side: Int) {
             self.image = image; self.block = block; self.options = options; self.weights = weights
-            self.seed = seed; self.side = side; self.colormap = colormap; self.layer = layer
+            self.seed = seed; self.side = side
         }
     }
 

@@ -51,8 +51,7 @@ struct ViewCommand: ParsableCommand {
 
     func run() throws {
         var model = try ViewSession.prepare(.init(
-            image: image, block: module, options: settings, weights: weights, seed: seed, side: size,
-            colormap: Colormap(rawValue: colormap)!, layer: layer))
+            image: image, block: module, options: settings, weights: weights, seed: seed, side: size))
         try TerminalSession.run(forcedDepth: color.flatMap(ColorDepth.init(rawValue:))) { terminal in
             model.colorNote = terminal.depthNote
             let size = terminal.size
