@@ -11,7 +11,7 @@ public enum SafeTensors {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw SafeTensorsError(.fileUnreadable, "cannot read \(url.path): \(reason(error))")
+            throw SafeTensorsError(.fileUnreadable, "cannot read \(url.path): \(fileErrorReason(error))")
         }
         return try data.withUnsafeBytes { try SafeTensorsDecoder.decode($0) }
     }
@@ -33,15 +33,7 @@ public enum SafeTensors {
         do {
             try Data(bytes).write(to: url, options: .atomic)
         } catch {
-            throw SafeTensorsError(.fileUnwritable, "cannot write \(url.path): \(reason(error))")
+            throw SafeTensorsError(.fileUnwritable, "cannot write \(url.path): \(fileErrorReason(error))")
         }
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return underlying.localizedDescription
-        }
-        return nsError.localizedDescription
     }
 }

@@ -20,7 +20,7 @@ public enum PyTorchCheckpoint {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw CheckpointError("cannot read \(url.path): \((error as NSError).localizedDescription)")
+            throw CheckpointError("cannot read \(url.path): \(fileErrorReason(error))")
         }
         return try decode([UInt8](data), name: url.lastPathComponent)
     }
