@@ -39,10 +39,15 @@ let package = Package(
         .target(name: "AttnTerminal", dependencies: ["CNcursesW", "AttnTUI"]),
         // Whole networks: EfficientNet-Lite0 with its ImageNet weights and classes, probe mode.
         .target(name: "AttnModels", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks"]),
+        // Figures out: any view drawn into pixels (the TUI's views, a second renderer), PNG files
+        // named and written atomically, the raw maps and a summary, batches over folders.
+        .target(
+            name: "AttnExport",
+            dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI"]),
         // What the subcommands do, without argument parsing: run a block on a file, tabulate blocks, ...
         .target(
             name: "AttnRuntime",
-            dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI"]),
+            dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI", "AttnExport"]),
         // Throughput measurements printed by `attnview bench`.
         .target(name: "AttnBench", dependencies: ["AttnEngine", "AttnImaging"]),
 
@@ -53,7 +58,7 @@ let package = Package(
             name: "attnview",
             dependencies: [
                 "AttnEngine", "AttnFormats", "AttnImaging", "AttnBench", "AttnBlocks", "AttnRuntime", "AttnTUI",
-                "AttnTerminal",
+                "AttnTerminal", "AttnExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -71,6 +76,9 @@ let package = Package(
         .testTarget(
             name: "AttnTUITests",
             dependencies: ["AttnTUI", "AttnModels", "AttnBlocks", "AttnEngine", "AttnImaging", "AttnFormats", "AttnTestSupport"]),
+        .testTarget(
+            name: "AttnExportTests",
+            dependencies: ["AttnExport", "AttnTUI", "AttnModels", "AttnBlocks", "AttnEngine", "AttnImaging", "AttnFormats", "AttnTestSupport"]),
         .testTarget(
             name: "AttnCLITests", dependencies: ["attnview", "AttnEngine", "AttnFormats", "AttnTestSupport"]),
     ]

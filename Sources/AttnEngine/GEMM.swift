@@ -20,4 +20,9 @@ public enum GEMM {
 extension GEMM {
     /// Threads OpenBLAS runs its products on (OPENBLAS_NUM_THREADS, else the core count).
     public static var threadCount: Int { Int(openblas_get_num_threads()) }
+
+    /// Sets the threads OpenBLAS runs its products on; see EngineThreads.
+    static func setThreadCount(_ threads: Int) {
+        openblas_set_num_threads(Int32(threads))
+    }
 }

@@ -9,9 +9,9 @@ public struct UncheckedSendable<Value>: @unchecked Sendable {
     public init(_ value: Value) { self.value = value }
 }
 
-/// Runs body(worker, workers) on up to `limit` workers, at most one per core.
+/// Runs body(worker, workers) on up to `limit` workers, at most one per core a run may use.
 public func parallelWorkers(limit: Int, _ body: @Sendable (_ worker: Int, _ workers: Int) -> Void) {
-    let workers = max(1, min(limit, ProcessInfo.processInfo.activeProcessorCount))
+    let workers = max(1, min(limit, EngineThreads.count))
     if workers == 1 { return body(0, 1) }
     DispatchQueue.concurrentPerform(iterations: workers) { body($0, workers) }
 }

@@ -9,16 +9,16 @@ import Musl
 import Darwin
 #endif
 
-struct FileBytesError: Error {
-    let reason: String
+public struct FileBytesError: Error {
+    public let reason: String
 
     static func fromErrno(_ action: String) -> FileBytesError {
         FileBytesError(reason: "\(action) (\(String(cString: strerror(errno))))")
     }
 }
 
-enum FileBytes {
-    static func read(path: String) throws(FileBytesError) -> [UInt8] {
+public enum FileBytes {
+    public static func read(path: String) throws(FileBytesError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .fromErrno("cannot open file") }
         defer { close(fd) }
@@ -42,7 +42,7 @@ enum FileBytes {
         }
     }
 
-    static func write(_ bytes: [UInt8], path: String) throws(FileBytesError) {
+    public static func write(_ bytes: [UInt8], path: String) throws(FileBytesError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .fromErrno("cannot create file") }
         var written = 0

@@ -7,6 +7,11 @@ import AttnImaging
 public enum Lite0Preprocessing {
     public static let normalization = PixelNormalization.offsetScale(offset: 127, scale: 128)
 
+    /// What `tensor` does, in one line (the status line, summary.json).
+    public static func description(side: Int) -> String {
+        "resize to \(side)x\(side) (antialiased bilinear), (pixel - 127) / 128"
+    }
+
     public static func tensor(_ image: RGBImage, side: Int) -> Tensor {
         image.resizedBilinear(height: side, width: side).tensor(normalization: normalization)
     }

@@ -41,6 +41,7 @@ public enum ProbeMode {
         return ProbeRun(
             block: blockType.info.name,
             weightsSource: request.weights == nil ? "untrained, seed \(request.seed)" : "weights from \(request.weightsName)",
+            trained: request.weights != nil,
             inputSide: input.shape[2], layers: layers, logits: logits)
     }
 

@@ -24,6 +24,8 @@ public struct ProbeRun: Sendable {
     public let block: String
     /// "untrained, seed 0" or "weights from FILE".
     public let weightsSource: String
+    /// Whether the blocks' weights came from a file rather than the seeded initialisation.
+    public let trained: Bool
     public let inputSide: Int
     public let layers: [ProbeLayer]
     public let logits: Tensor

@@ -3,6 +3,7 @@
 // rendered into a cell buffer, and the terminal draws it. The terminal is restored however the
 // loop ends.
 import AttnBlocks
+import AttnExport
 import AttnImaging
 import AttnModels
 import AttnTUI
@@ -37,15 +38,31 @@ public enum ViewSession {
         return TUIModel(imageName: url.lastPathComponent, image: image, run: run)
     }
 
-    /// The interactive loop on an open terminal.
+    /// The interactive loop on an open terminal. `export` writes the view of a state as a file
+    /// and says how that went, for the status line.
     public static func loop(model: TUIModel, state initial: ViewState,
-                            readKey: () -> Key?, draw: (Screen) -> Void) {
+                            readKey: () -> Key?, draw: (Screen) -> Void, export: (ViewState) -> String) {
         var state = initial
         draw(render(state, model))
         while !state.quit {
             guard let key = readKey() else { continue }
             state = reduce(state, key, in: model)
+            if state.exportRequested {
+                state.exportRequested = false
+                state.message = "exporting..."
+                draw(render(state, model))
+                state.message = export(state)
+            }
             if !state.quit { draw(render(state, model)) }
+        }
+    }
+
+    /// The TUI's `e`: the view as a PNG in `folder` (or the current one).
+    public static func exportView(_ model: TUIModel, _ state: ViewState, folder: String?) -> String {
+        do {
+            return "wrote " + (try ViewExport.write(model, state, folder: folder))
+        } catch {
+            return "export failed: \(error)"
         }
     }
 }

@@ -10,7 +10,7 @@ enum BarChart {
     static func visibleChannels(values: [Float], selected: Int, sorted: Bool, rows: Int) -> [Int] {
         guard rows > 0, !values.isEmpty else { return [] }
         if sorted {
-            return Array(values.indices.sorted { values[$0] > values[$1] || (values[$0] == values[$1] && $0 < $1) }.prefix(rows))
+            return Array(ViewValues.sortedChannels(values).prefix(rows))
         }
         let start = min(max(0, selected - rows / 2), max(0, values.count - rows))
         return Array(start..<min(values.count, start + rows))
@@ -47,7 +47,7 @@ enum BarChart {
 }
 
 /// A value for panels: three decimals, or scientific notation where those would not show it.
-func compactValue(_ v: Float) -> String {
+public func compactValue(_ v: Float) -> String {
     if !v.isFinite { return "\(v)" }
     if abs(v) >= 1000 || (abs(v) < 0.001 && v != 0) { return String(format: "%.1e", v) }
     return String(format: "%.3f", v)

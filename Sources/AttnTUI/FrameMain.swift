@@ -4,14 +4,15 @@ import Foundation
 
 extension Frame {
     mutating func drawMain(into screen: inout Screen, _ body: Rect) {
-        switch view {
-        case .overlay(_, let plane, let bars):
-            drawOverlay(into: &screen, body, plane: plane, whole: plane.data)
+        if let (plane, whole) = ViewValues.imagePlane(view, channel: state.channel) {
+            drawOverlay(into: &screen, body, plane: plane, whole: whole)
+        }
+        switch view.kind {
+        case .overlay(_, _, let bars):
             if let bars { drawBars(into: &screen, title: bars.title, values: bars.values) }
-        case .channelOverlay(_, let planes, _):
-            drawOverlay(into: &screen, body, plane: Self.plane(planes, state.channel), whole: planes.data)
-        case .bars(let title, let values, let planes):
-            drawOverlay(into: &screen, body, plane: Self.plane(planes, state.channel), whole: planes.data)
+        case .channelOverlay:
+            break
+        case .bars(let title, let values, _):
             drawBars(into: &screen, title: title, values: values)
         case .matrix(_, let values, _, _, let rows):
             drawMatrix(into: &screen, body, values: values, channelAxisIsRows: rows)
@@ -32,18 +33,12 @@ extension Frame {
         }
     }
 
-    /// Plane k of a (K, H, W) tensor.
-    static func plane(_ planes: Tensor, _ k: Int) -> Tensor {
-        let (h, w) = (planes.shape[1], planes.shape[2])
-        let index = min(max(0, k), planes.shape[0] - 1)
-        return Tensor(shape: [h, w], data: Array(planes.data[(index * h * w)..<((index + 1) * h * w)]))
-    }
-
     /// The image with `plane` (H, W) blended over it, and the cursor.
     mutating func drawOverlay(into screen: inout Screen, _ body: Rect, plane: Tensor, whole: [Float]) {
-        let r = ValueRange.choose(state.normalization, drawn: plane.data, whole: whole)
+        let scale = ViewValues.overlayScale(plane: plane, whole: whole, state.normalization)
+        let r = scale.range
         range = r
-        drawnRange = ValueRange(of: plane.data)
+        drawnRange = scale.drawn
         let fit = ImageCanvas.fit(imageWidth: model.image.width, imageHeight: model.image.height, in: body)
         let pixels = ImageCanvas.upsample(plane, width: fit.pixelWidth, height: fit.pixelHeight).map(r.unit)
         ImageCanvas.draw(into: &screen, rect: fit.rect, pixelWidth: fit.pixelWidth, pixelHeight: fit.pixelHeight,
@@ -65,16 +60,17 @@ extension Frame {
 
     mutating func drawBars(into screen: inout Screen, title: String, values: [Float]) {
         let rows = max(2, layout.side.height - 7)
-        let r = state.normalization == .raw ? ValueRange(low: 0, high: 1) : ValueRange(of: values)
+        let r = ViewValues.barRange(values, state.normalization)
         BarChart.draw(into: &screen, rect: Rect(x: layout.side.x, y: layout.side.y, width: layout.side.width, height: rows),
                       title: title, values: values, selected: state.channel, sorted: state.sorted, range: r, colormap: state.colormap)
         sideUsed = rows
     }
 
     mutating func drawMatrix(into screen: inout Screen, _ body: Rect, values: Tensor, channelAxisIsRows: Bool) {
-        let r = ValueRange.choose(state.normalization, drawn: values.data, whole: values.data)
+        let scale = ViewValues.matrixScale(values, state.normalization)
+        let r = scale.range
         range = r
-        drawnRange = ValueRange(of: values.data)
+        drawnRange = scale.drawn
         // A one-cell gutter marks the selected channel's row or column.
         let area = channelAxisIsRows
             ? Rect(x: body.x + 1, y: body.y, width: body.width - 1, height: body.height)
@@ -97,13 +93,12 @@ extension Frame {
     /// CoordAtt: a_h[c] as a strip left of the image, a_w[c] below it, a_h x a_w over it.
     mutating func drawStrips(into screen: inout Screen, _ body: Rect, h: Tensor, w: Tensor) {
         let (rows, columns) = (h.shape[1], w.shape[1])
-        let c = min(state.channel, h.shape[0] - 1)
-        let ah = Array(h.data[(c * rows)..<((c + 1) * rows)]), aw = Array(w.data[(c * columns)..<((c + 1) * columns)])
-        let product = Tensor(shape: [rows, columns], data: ah.flatMap { a in aw.map { a * $0 } })
+        let (ah, aw, product) = ViewValues.strips(h: h, w: w, channel: state.channel)
         let inner = Rect(x: body.x + 3, y: body.y, width: body.width - 3, height: body.height - 2)
-        let r = ValueRange.choose(state.normalization, drawn: ah + aw + product.data, whole: h.data + w.data)
+        let scale = ViewValues.stripsScale(h: h, w: w, channel: state.channel, state.normalization)
+        let r = scale.range
         range = r
-        drawnRange = ValueRange(of: ah + aw)
+        drawnRange = scale.drawn
         let fit = ImageCanvas.fit(imageWidth: model.image.width, imageHeight: model.image.height, in: inner)
         let pixels = ImageCanvas.upsample(product, width: fit.pixelWidth, height: fit.pixelHeight).map(r.unit)
         ImageCanvas.draw(into: &screen, rect: fit.rect, pixelWidth: fit.pixelWidth, pixelHeight: fit.pixelHeight,
@@ -132,16 +127,15 @@ extension Frame {
         let head = min(state.channel, heads - 1)
         let (row, column) = cursorCell
         var window = [Float](repeating: .nan, count: h * w)
-        var weights = [Float]()
-        for k in 0..<(kernel * kernel) {
+        let weights = ViewValues.window(attention, kernel: kernel, head: head, row: row, column: column)
+        for (k, value) in weights.enumerated() {
             let (r, c) = (row + k / kernel - kernel / 2, column + k % kernel - kernel / 2)
-            let value = attention.data[((head * kernel * kernel + k) * h + row) * w + column]
-            weights.append(value)
             if r >= 0 && r < h && c >= 0 && c < w { window[r * w + c] = value }
         }
-        let r = ValueRange.choose(state.normalization, drawn: weights, whole: attention.data)
+        let scale = ViewValues.windowScale(attention, weights: weights, state.normalization)
+        let r = scale.range
         range = r
-        drawnRange = ValueRange(of: weights)
+        drawnRange = scale.drawn
         let fit = ImageCanvas.fit(imageWidth: model.image.width, imageHeight: model.image.height, in: body)
         // Nearest sampling: each window cell covers exactly its feature-map cell; outside it, the image.
         var pixels = [Float](repeating: .nan, count: fit.pixelWidth * fit.pixelHeight)
@@ -163,12 +157,12 @@ extension Frame {
     /// SPD: the selected channel's four phases, in the order the output concatenates them.
     mutating func drawPhases(into screen: inout Screen, _ body: Rect, output: Tensor, channels: Int) {
         let c = min(state.channel, channels - 1)
-        let names = ["x[::2, ::2]", "x[1::2, ::2]", "x[::2, 1::2]", "x[1::2, 1::2]"]
-        let planes = (0..<4).map { Self.plane(output, $0 * channels + c) }
-        let drawn = planes.flatMap(\.data)
-        let r = ValueRange.choose(state.normalization, drawn: drawn, whole: output.data)
+        let names = ViewValues.phaseNames
+        let planes = ViewValues.phases(output, channels: channels, channel: c)
+        let scale = ViewValues.phasesScale(output, planes: planes, state.normalization)
+        let r = scale.range
         range = r
-        drawnRange = ValueRange(of: drawn)
+        drawnRange = scale.drawn
         let halfW = body.width / 2, halfH = body.height / 2
         for (i, plane) in planes.enumerated() {
             let cell = Rect(x: body.x + (i % 2) * halfW, y: body.y + (i / 2) * halfH, width: halfW - 1, height: halfH)

@@ -15,6 +15,7 @@ enum HelpOverlay {
         "                 plasma, turbo, jet, gray)",
         "n                normalisation (per map, per layer, raw)",
         "o                overlay strength over the image",
+        "e                export this view as a PNG",
         "?                this help (any key closes it)",
         "q                quit",
     ]

@@ -1,30 +1,42 @@
 // MapView: one way of looking at a layer's maps, what Tab cycles through. Each block's maps are
-// turned into the views DESIGN.md and the TUI issue ask for (bars for channel weights, heatmaps
-// over the image for spatial gates, CoordAtt's strips, ACmix's attention windows, SPD's phases).
+// turned into the views the TUI shows (bars for channel weights, heatmaps over the image for
+// spatial gates, CoordAtt's strips, ACmix's attention windows, SPD's phases). The same views are
+// drawn into cells on screen and into pixels by export, so both show the same thing.
 import AttnEngine
 
-public enum MapView: Sendable {
-    /// A per-channel vector as bars; the main view shows the selected channel's plane of `planes`
-    /// (usually the block's input feature) over the image.
-    case bars(title: String, values: [Float], planes: Tensor)
-    /// One (H, W) plane over the image; `bars` (if any) are shown beside it.
-    case overlay(title: String, plane: Tensor, bars: (title: String, values: [Float])?)
-    /// (K, H, W) planes, the selected one over the image; `channelLabel` names index k.
-    case channelOverlay(title: String, planes: Tensor, channelLabel: @Sendable (Int) -> String)
-    /// A (rows, columns) heatmap not tied to the image, one row per channel (CoordAtt's a_h, Triplet's cw).
-    case matrix(title: String, values: Tensor, rowName: String, columnName: String, channelAxisIsRows: Bool)
-    /// CoordAtt: the selected channel's a_h along the left edge, a_w along the bottom, their
-    /// product over the image.
-    case coordinateStrips(h: Tensor, w: Tensor)
-    /// ACmix: at the cursor's pixel, each head's k x k attention window; the two rates.
-    case attentionWindows(attention: Tensor, kernel: Int, rates: [Float])
-    /// SPD: the selected channel's four phase images.
-    case phases(output: Tensor, channels: Int)
-    /// The block cannot run on this layer.
-    case unavailable(reason: String)
+public struct MapView: Sendable {
+    /// A short name for file names and keys ("spatial", "gate", "hxw", "feature").
+    public let name: String
+    public let kind: Kind
+
+    public init(_ name: String, _ kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
+
+    public enum Kind: Sendable {
+        /// A per-channel vector as bars; the main view shows the selected channel's plane of `planes`
+        /// (usually the block's input feature) over the image.
+        case bars(title: String, values: [Float], planes: Tensor)
+        /// One (H, W) plane over the image; `bars` (if any) are shown beside it.
+        case overlay(title: String, plane: Tensor, bars: (title: String, values: [Float])?)
+        /// (K, H, W) planes, the selected one over the image; `channelLabel` names index k.
+        case channelOverlay(title: String, planes: Tensor, channelLabel: @Sendable (Int) -> String)
+        /// A (rows, columns) heatmap not tied to the image, one row per channel (CoordAtt's a_h, Triplet's cw).
+        case matrix(title: String, values: Tensor, rowName: String, columnName: String, channelAxisIsRows: Bool)
+        /// CoordAtt: the selected channel's a_h along the left edge, a_w along the bottom, their
+        /// product over the image.
+        case coordinateStrips(h: Tensor, w: Tensor)
+        /// ACmix: at the cursor's pixel, each head's k x k attention window; the two rates.
+        case attentionWindows(attention: Tensor, kernel: Int, rates: [Float])
+        /// SPD: the selected channel's four phase images.
+        case phases(output: Tensor, channels: Int)
+        /// The block cannot run on this layer.
+        case unavailable(reason: String)
+    }
 
     public var title: String {
-        switch self {
+        switch kind {
         case .bars(let title, _, _), .overlay(let title, _, _), .channelOverlay(let title, _, _),
              .matrix(let title, _, _, _, _): return title
         case .coordinateStrips: return "h x w"
@@ -36,7 +48,7 @@ public enum MapView: Sendable {
 
     /// How many channels `+`/`-` step through in this view.
     public var channelCount: Int {
-        switch self {
+        switch kind {
         case .bars(_, let values, _): return values.count
         case .overlay(_, _, let bars): return bars?.values.count ?? 0
         case .channelOverlay(_, let planes, _): return planes.shape[0]
@@ -50,9 +62,21 @@ public enum MapView: Sendable {
 
     /// Whether arrows move a cursor over the image in this view.
     public var hasCursor: Bool {
-        switch self {
+        switch kind {
         case .overlay, .channelOverlay, .bars, .coordinateStrips, .attentionWindows: return true
         default: return false
+        }
+    }
+
+    /// The name of channel k in this view, as the heading shows it ("channel 3", "head 1",
+    /// "group 2, channel 5"); empty where the view has no channels.
+    public func channelLabel(_ k: Int) -> String {
+        guard channelCount > 0 else { return "" }
+        switch kind {
+        case .channelOverlay(_, _, let label): return label(k)
+        case .attentionWindows: return "head \(k)"
+        case .matrix(_, _, let rowName, let columnName, let rows): return "\(rows ? rowName : columnName) \(k)"
+        default: return "channel \(k)"
         }
     }
 }

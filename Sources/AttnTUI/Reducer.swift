@@ -3,6 +3,7 @@
 
 public func reduce(_ state: ViewState, _ key: Key, in model: TUIModel) -> ViewState {
     var s = state
+    if case .resize = key {} else { s.message = nil }
     if let entry = s.channelEntry { return typingChannel(s, entry, key, model) }
     if s.showHelp {
         switch key {
@@ -27,6 +28,7 @@ public func reduce(_ state: ViewState, _ key: Key, in model: TUIModel) -> ViewSt
     case .character("s"): s.sorted.toggle()
     case .character("c"): s.colormap = s.colormap.next()
     case .character("n"): s.normalization = s.normalization.next()
+    case .character("e"): s.exportRequested = true
     case .character("o"):
         let steps = ViewState.overlaySteps
         let i = steps.firstIndex { abs($0 - s.overlay) < 1e-4 } ?? 0

@@ -52,8 +52,7 @@ struct Frame {
 
     /// The cursor as a feature-map cell.
     var cursorCell: (row: Int, column: Int) {
-        let (h, w) = (layer.feature.shape[2], layer.feature.shape[3])
-        return (min(h - 1, Int(state.cursorY * Float(h))), min(w - 1, Int(state.cursorX * Float(w))))
+        state.cursorCell(height: layer.feature.shape[2], width: layer.feature.shape[3])
     }
 
     mutating func drawAll(into screen: inout Screen) {
@@ -71,16 +70,7 @@ struct Frame {
         drawStatus(into: &screen)
     }
 
-    var channelLabel: String {
-        let count = view.channelCount
-        guard count > 0 else { return "" }
-        if case .channelOverlay(_, _, let label) = view { return label(state.channel) }
-        switch view {
-        case .attentionWindows: return "head \(state.channel)"
-        case .matrix(_, _, let rowName, let columnName, let rows): return "\(rows ? rowName : columnName) \(state.channel)"
-        default: return "channel \(state.channel)"
-        }
-    }
+    var channelLabel: String { view.channelLabel(state.channel) }
 
     var viewHeading: String {
         let views = model.views[state.layer]
@@ -120,6 +110,7 @@ struct Frame {
         if let entry = state.channelEntry {
             parts.append("go to channel: \(entry)_  (Enter jumps, Esc cancels)")
         } else {
+            if let message = state.message { parts.append(message) }
             if let readout { parts.append(readout) }
             parts.append("norm \(state.normalization.rawValue)")
             parts.append(state.colormap.name)

@@ -11,7 +11,7 @@ enum SidePanels {
         into screen: inout Screen, rect: Rect, attention: Tensor, kernel: Int, rates: [Float], row: Int, column: Int,
         selectedHead: Int, colormap: Colormap
     ) -> Int {
-        let (heads, _, h, w) = (attention.shape[0], attention.shape[1], attention.shape[2], attention.shape[3])
+        let heads = attention.shape[0]
         screen.put("attention at row \(row), col \(column)", x: rect.x, y: rect.y, bold: true, maxWidth: rect.width)
         let gridRows = (kernel + 1) / 2
         var y = rect.y + 1
@@ -22,8 +22,7 @@ enum SidePanels {
                 let x = rect.x + (head - first) * (kernel + 2)
                 screen.put("h\(head)", x: x, y: y, foreground: head == selectedHead ? .white : RGB(150, 150, 150),
                            bold: head == selectedHead)
-                var window = [Float]()
-                for k in 0..<(kernel * kernel) { window.append(attention.data[((head * kernel * kernel + k) * h + row) * w + column]) }
+                let window = ViewValues.window(attention, kernel: kernel, head: head, row: row, column: column)
                 let values = Tensor(shape: [kernel, kernel], data: window)
                 ImageCanvas.heatmap(into: &screen, rect: Rect(x: x, y: y + 1, width: kernel, height: gridRows),
                                     values: values, range: ValueRange(of: window), colormap: colormap)

@@ -1,5 +1,6 @@
 // ViewState: what the user has chosen: layer, view, channel, cursor, colormap, normalisation,
-// overlay strength, and the overlays (help, channel entry). Changed only by `reduce`.
+// overlay strength, the overlays (help, channel entry) and a pending export. Changed only by
+// `reduce` (and the session, which carries out an export and reports it).
 
 public enum Normalization: String, CaseIterable, Sendable {
     /// The range of what is drawn (this channel, this plane).
@@ -31,6 +32,10 @@ public struct ViewState: Equatable, Sendable {
     /// Digits typed after `g` to jump to a channel; nil when not typing.
     public var channelEntry: String?
     public var quit = false
+    /// Set by `e`: the session writes the view as a PNG and clears it.
+    public var exportRequested = false
+    /// A one-off note for the status line (where an export went), cleared by the next key.
+    public var message: String?
     public var width: Int
     public var height: Int
 
@@ -42,4 +47,9 @@ public struct ViewState: Equatable, Sendable {
     }
 
     public static let overlaySteps: [Float] = [0.35, 0.65, 0.85, 1.0, 0.0]
+
+    /// The cursor as a cell of a feature map `height` x `width`.
+    public func cursorCell(height h: Int, width w: Int) -> (row: Int, column: Int) {
+        (min(h - 1, Int(cursorY * Float(h))), min(w - 1, Int(cursorX * Float(w))))
+    }
 }

@@ -7,6 +7,6 @@ struct AttnView: ParsableCommand {
         commandName: "attnview",
         abstract: "Look inside the attention blocks of convolutional networks, in a terminal.",
         version: AttnViewVersion.string,
-        subcommands: [ViewCommand.self, ClassifyCommand.self, BlockCommand.self, ModulesCommand.self, Bench.self],
+        subcommands: [ViewCommand.self, ExportCommand.self, ClassifyCommand.self, BlockCommand.self, ModulesCommand.self, Bench.self],
         defaultSubcommand: ViewCommand.self)
 }

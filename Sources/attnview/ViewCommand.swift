@@ -38,6 +38,9 @@ struct ViewCommand: ParsableCommand {
     @Option(help: "Force the colours: truecolor, 256 or 16 (default: what the terminal says).")
     var color: String?
 
+    @Option(help: "Folder where `e` writes the view as a PNG (default: the current folder).")
+    var out: String?
+
     func validate() throws {
         guard ProbeMode.sides.contains(size) else { throw ValidationError("--size must be between 32 and 1024, got \(size)") }
         guard Colormap(rawValue: colormap) != nil else {
@@ -58,7 +61,8 @@ struct ViewCommand: ParsableCommand {
             ViewSession.loop(
                 model: model,
                 state: ViewState(width: size.width, height: size.height, layer: layer, colormap: Colormap(rawValue: colormap)!),
-                readKey: { terminal.readKey(timeoutMilliseconds: nil) }, draw: { terminal.draw($0) })
+                readKey: { terminal.readKey(timeoutMilliseconds: nil) }, draw: { terminal.draw($0) },
+                export: { ViewSession.exportView(model, $0, folder: out) })
         }
     }
 }
