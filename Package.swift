@@ -80,6 +80,10 @@ let package = Package(
             name: "AttnExportTests",
             dependencies: ["AttnExport", "AttnTUI", "AttnModels", "AttnBlocks", "AttnEngine", "AttnImaging", "AttnFormats", "AttnTestSupport"]),
         .testTarget(
-            name: "AttnCLITests", dependencies: ["attnview", "AttnEngine", "AttnFormats", "AttnTestSupport"]),
+            name: "AttnRuntimeTests",
+            dependencies: ["AttnRuntime", "AttnTUI", "AttnModels", "AttnImaging", "AttnTestSupport"]),
+        .testTarget(
+            name: "AttnCLITests",
+            dependencies: ["attnview", "AttnEngine", "AttnFormats", "AttnImaging", "AttnExport", "AttnTestSupport"]),
     ]
 )

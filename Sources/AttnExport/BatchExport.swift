@@ -2,7 +2,7 @@
 // share of the cores; each image's files written into a temporary folder under --out and moved
 // into place whole, so that an interrupted run leaves only complete folders and a re-run with
 // skipExisting resumes where it stopped. A file that fails is reported and skipped; the rest
-// complete.
+// complete. The thread count is process-wide (OpenBLAS has one), so one batch runs at a time.
 import AttnEngine
 import AttnImaging
 import AttnTUI
@@ -51,9 +51,12 @@ public enum BatchExport {
         let out = request.out.count > 1 && request.out.hasSuffix("/") ? String(request.out.dropLast()) : request.out
         try FileSystem.makeDirectories(out)
         removeStaleTemporaries(in: out)
-        let jobs = max(1, min(request.jobs, request.inputs.count))
-        let before = EngineThreads.set(max(1, ProcessInfo.processInfo.activeProcessorCount / jobs))
+        // The share of the cores follows --jobs, not how many images there are: OpenBLAS sums in
+        // another order on another thread count, so this keeps an image's files the same
+        // whatever else is in the batch or the shard.
+        let before = EngineThreads.set(max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, request.jobs)))
         defer { EngineThreads.set(before) }
+        let jobs = max(1, min(request.jobs, request.inputs.count))
         let next = Atomic<Int>(0)
         let outcome = Mutex(BatchOutcome())
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in

@@ -54,10 +54,15 @@ public enum ImageExport {
     public static func maps(_ run: ProbeRun) -> [String: Tensor] {
         var tensors = [String: Tensor]()
         for layer in run.layers {
-            for (name, tensor) in layer.maps { tensors["\(layer.name).\(name)"] = tensor }
-            if layer.maps.isEmpty, let output = layer.output { tensors["\(layer.name).output"] = output }
+            for (name, tensor) in exportedMaps(layer) { tensors["\(layer.name).\(name)"] = tensor }
         }
         return tensors
+    }
+
+    /// A layer's maps as maps.safetensors and summary.json hold them.
+    static func exportedMaps(_ layer: ProbeLayer) -> [(name: String, tensor: Tensor)] {
+        if layer.maps.isEmpty, let output = layer.output { return [("output", output)] }
+        return layer.maps
     }
 
     /// The channels a per-channel view gets figures for; one figure (channel 0) for the others.
@@ -104,7 +109,7 @@ public enum ImageExport {
 
     static func summaryLayer(_ index: Int, _ layer: ProbeLayer, block: String, options: ExportOptions,
                              files: [ExportSummary.File], notes: [String]) -> ExportSummary.Layer {
-        let maps = layer.maps.map { map in
+        let maps = exportedMaps(layer).map { map in
             ExportSummary.Map(name: map.name, key: "\(layer.name).\(map.name)", statistics: MapStatistics(
                 map.tensor, channelAxes: MapStatistics.channelAxes(block: block, map: map.name), top: options.topInSummary))
         }

@@ -1,18 +1,20 @@
 // The TUI end to end: the built binary in a real terminal (tmux), driven as a person would:
 // open a sample, move through layers, views and channels, change the colormap, shrink the
 // terminal to 40x10 and back, open the help, quit, and the shell prompt comes back. Ctrl-C and
-// SIGTERM restore the terminal too; errors before the screen opens go to stderr.
+// SIGTERM restore the terminal too; errors before the screen opens go to stderr; `e` writes the
+// view the status line names.
+import AttnImaging
 import AttnTestSupport
 import Foundation
 import Testing
 
 private let prompt = "attnview-test$"
 
-private func launch(_ arguments: String, width: Int = 100, height: Int = 30) throws -> Tmux {
+private func launch(_ arguments: String, width: Int = 100, height: Int = 30, in folder: String? = nil) throws -> Tmux {
     let tmux = try Tmux.shell(width: width, height: height)
     #expect(tmux.waitFor(prompt))
     let cat = Fixtures.packageRoot.appendingPathComponent("samples/cat.png").path
-    try tmux.enter("\(BuiltBinary.url.path) \(cat) \(arguments)")
+    try tmux.enter((folder.map { "cd '\($0)' && " } ?? "") + "\(BuiltBinary.url.path) \(cat) \(arguments)")
     #expect(tmux.waitFor("layers", timeout: 120), "no first frame: \((try? tmux.capture()) ?? "")")
     return tmux
 }
@@ -119,4 +121,25 @@ private func expectShellIsBack(_ tmux: Tmux) throws {
     #expect(result.status != 0)
     #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)")
     #expect(result.stderr.contains("terminal"), "stderr: \(result.stderr)")
+}
+
+@Test func eWritesTheFileTheStatusLineNames() throws {
+    let folder = try TemporaryFolder()
+    let tmux = try launch("--module cbam --size 64 --out figs", in: folder.url.path)
+    try tmux.sendKeys("]", "]", "]")
+    #expect(tmux.waitFor("stage3"))
+    try tmux.sendKeys("e")
+    #expect(tmux.waitFor("wrote figs/cat_stage3_spatial_viridis.png"), "status: \(tmux.screenText)")
+    try tmux.sendKeys("Tab", "c", "e")
+    #expect(tmux.waitFor("wrote figs/cat_stage3_channel_magma.png"), "status: \(tmux.screenText)")
+    try tmux.sendKeys("BTab", "c", "c", "c", "c", "c", "c", "e")
+    #expect(tmux.waitFor("wrote figs/cat_stage3_spatial_viridis-1.png"), "status: \(tmux.screenText)")
+    try tmux.sendKeys("q")
+    try expectShellIsBack(tmux)
+    for name in ["cat_stage3_spatial_viridis.png", "cat_stage3_channel_magma.png", "cat_stage3_spatial_viridis-1.png"] {
+        let figure = try PNG.read(contentsOf: folder.url.appendingPathComponent("figs/" + name))
+        #expect(figure.height > 0, "\(name)")
+    }
+    let spatial = try PNG.read(contentsOf: folder.url.appendingPathComponent("figs/cat_stage3_spatial_viridis.png"))
+    #expect(spatial.width == 451 && spatial.height > 300)
 }

@@ -102,3 +102,15 @@ private func press(_ keys: [Key]) -> ViewState { keys.reduce(start) { reduce($0,
     #expect(s.width == 40 && s.height == 10)
     #expect(press(.character("?"), .resize(width: 50, height: 20)).showHelp)
 }
+
+@Test func eAsksForAnExportAndTheNextKeyClearsItsMessage() {
+    let asked = press(.character("e"))
+    #expect(asked.exportRequested)
+    #expect(!press(.character("x")).exportRequested)
+    var reported = asked
+    reported.exportRequested = false
+    reported.message = "wrote cat_stem_spatial_viridis.png"
+    #expect(render(reported, cbam).line(reported.height - 1).contains("wrote cat_stem_spatial_viridis.png"))
+    #expect(press(.character("]"), from: reported).message == nil)
+    #expect(press(.resize(width: 90, height: 30), from: reported).message == reported.message)
+}

@@ -67,7 +67,16 @@ func viewsRenderAsRecorded(block: String, size: (Int, Int)) throws {
     var state = ViewState(width: 80, height: 24)
     state.showHelp = true
     let text = render(state, TUIFixture.model("se")).text
-    for key in ["[ ]", "PgUp", "Tab", "Shift-Tab", "+ -", "g 123", "h j k l", "s ", "c ", "n ", "o ", "?", "q "] {
+    for key in ["[ ]", "PgUp", "Tab", "Shift-Tab", "+ -", "g 123", "h j k l", "s ", "c ", "n ", "o ", "e ", "?", "q "] {
         #expect(text.contains(key), "help lacks \(key)")
+    }
+}
+
+@Test func helpKeepsQuitOnTheSmallestScreen() {
+    var state = ViewState(width: 60, height: 18)
+    state.showHelp = true
+    let text = render(state, TUIFixture.model("se")).text
+    for key in ["q                quit", "e                export", "c                colormap", "?                this help"] {
+        #expect(text.contains(key), "help at 60x18 lacks \(key)")
     }
 }
