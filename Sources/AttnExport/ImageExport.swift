@@ -37,7 +37,7 @@ public enum ImageExport {
                     let state = options.state(layer: index, view: viewIndex, channel: channel)
                     let name = ExportNames.batchFile(layerIndex: index, layer: layer.name, view, state)
                     let picture = try ViewPicture.render(model, state)
-                    try write(name, try PNG.encode(picture.image, name: name))
+                    try write(name, try PNG.encode(picture.image, name: name, compression: .fast))
                     files.append(fileEntry(name, view, state))
                 }
             }

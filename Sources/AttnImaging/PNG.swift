@@ -4,6 +4,13 @@
 import Foundation
 
 public enum PNG {
+    /// How hard the encoder compresses: `small` as libpng's default (zlib level 6, the best
+    /// row filter per row), `fast` at zlib level 2 with the Paeth filter, about six times
+    /// faster for files some 15% larger: what batch export writes.
+    public enum Compression: Sendable {
+        case small, fast
+    }
+
     /// Largest image (width * height) decoded by default: 64 Mi pixels, a 256 MiB RGBA buffer.
     public static let defaultMaxPixels = 64 << 20
 
@@ -33,21 +40,21 @@ public enum PNG {
     }
 
     /// Writes an 8-bit RGB PNG.
-    public static func write(_ image: RGBImage, to url: URL) throws(ImageError) {
-        try writeFile(encode(image, name: url.path), to: url)
+    public static func write(_ image: RGBImage, to url: URL, compression: Compression = .small) throws(ImageError) {
+        try writeFile(encode(image, name: url.path, compression: compression), to: url)
     }
 
     /// Writes an 8-bit RGBA PNG.
-    public static func write(_ image: RGBAImage, to url: URL) throws(ImageError) {
-        try writeFile(encode(image, name: url.path), to: url)
+    public static func write(_ image: RGBAImage, to url: URL, compression: Compression = .small) throws(ImageError) {
+        try writeFile(encode(image, name: url.path, compression: compression), to: url)
     }
 
-    public static func encode(_ image: RGBImage, name: String = "<memory>") throws(ImageError) -> [UInt8] {
-        try PNGEncoder.encode(image.pixels, width: image.width, height: image.height, channels: 3, name: name)
+    public static func encode(_ image: RGBImage, name: String = "<memory>", compression: Compression = .small) throws(ImageError) -> [UInt8] {
+        try PNGEncoder.encode(image.pixels, width: image.width, height: image.height, channels: 3, compression: compression, name: name)
     }
 
-    public static func encode(_ image: RGBAImage, name: String = "<memory>") throws(ImageError) -> [UInt8] {
-        try PNGEncoder.encode(image.pixels, width: image.width, height: image.height, channels: 4, name: name)
+    public static func encode(_ image: RGBAImage, name: String = "<memory>", compression: Compression = .small) throws(ImageError) -> [UInt8] {
+        try PNGEncoder.encode(image.pixels, width: image.width, height: image.height, channels: 4, compression: compression, name: name)
     }
 
     private static func writeFile(_ bytes: [UInt8], to url: URL) throws(ImageError) {

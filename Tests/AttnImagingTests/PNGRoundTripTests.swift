@@ -46,5 +46,17 @@ import Testing
         }
         let image = RGBImage(width: 640, height: 480, pixels: pixels)
         #expect(try PNG.decode(try PNG.encode(image), name: "mem") == image)
+        #expect(try PNG.decode(try PNG.encode(image, compression: .fast), name: "mem") == image)
+    }
+
+    @Test func fastCompressionIsLosslessAndLargerOnPhotos() throws {
+        let photo = try PNG.read(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../samples/cat.png").standardized)
+        let small = try PNG.encode(photo), fast = try PNG.encode(photo, compression: .fast)
+        #expect(try PNG.decode(fast, name: "fast") == photo)
+        #expect(try PNG.decode(small, name: "small") == photo)
+        #expect(fast.count > small.count && fast.count < small.count * 3 / 2)
+        let rgba = TestImages.gradientRGBA(width: 17, height: 5)
+        #expect(try PNG.decodeRGBA(try PNG.encode(rgba, compression: .fast), name: "mem") == rgba)
     }
 }
