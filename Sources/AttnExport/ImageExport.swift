@@ -41,7 +41,7 @@ public enum ImageExport {
                     files.append(fileEntry(name, view, state))
                 }
             }
-            layers.append(summaryLayer(index, layer, block: model.run.block, options: options, files: files, notes: notes))
+            layers.append(summaryLayer(index, layer, block: layer.block, options: options, files: files, notes: notes))
         }
         try write(mapsFile, SafeTensors.encode(maps(model.run), metadata: [
             "module": model.run.block, "weights": model.run.weightsSource, "image": model.imageName, "attnview": provenance.version,
@@ -51,7 +51,7 @@ public enum ImageExport {
 
     /// Every map of the trace as "<layer>.<map>", full precision; for a block that records no
     /// maps (SPD), its output as "<layer>.output".
-    public static func maps(_ run: ProbeRun) -> [String: Tensor] {
+    public static func maps(_ run: NetworkTrace) -> [String: Tensor] {
         var tensors = [String: Tensor]()
         for layer in run.layers {
             for (name, tensor) in exportedMaps(layer) { tensors["\(layer.name).\(name)"] = tensor }
@@ -60,7 +60,7 @@ public enum ImageExport {
     }
 
     /// A layer's maps as maps.safetensors and summary.json hold them.
-    static func exportedMaps(_ layer: ProbeLayer) -> [(name: String, tensor: Tensor)] {
+    static func exportedMaps(_ layer: LayerTrace) -> [(name: String, tensor: Tensor)] {
         if layer.maps.isEmpty, let output = layer.output { return [("output", output)] }
         return layer.maps
     }
@@ -107,7 +107,7 @@ public enum ImageExport {
         return ExportSummary.File(file: name, view: view.title, map: view.name, channel: channel, at: at)
     }
 
-    static func summaryLayer(_ index: Int, _ layer: ProbeLayer, block: String, options: ExportOptions,
+    static func summaryLayer(_ index: Int, _ layer: LayerTrace, block: String, options: ExportOptions,
                              files: [ExportSummary.File], notes: [String]) -> ExportSummary.Layer {
         let maps = exportedMaps(layer).map { map in
             ExportSummary.Map(name: map.name, key: "\(layer.name).\(map.name)", statistics: MapStatistics(

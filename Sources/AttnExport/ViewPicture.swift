@@ -59,7 +59,7 @@ public struct ViewPicture {
             figure = (GridPainter.phases(planes, labels: labels, imageWidth: model.image.width, range: scale.range,
                                          colormap: state.colormap), scale)
         case .unavailable(let reason):
-            throw ExportError("nothing to export: \(model.run.block) cannot run on \(layer.name): \(reason)")
+            throw ExportError("nothing to export: \(layer.block) cannot run on \(layer.name): \(reason)")
         }
         caption += ["norm \(state.normalization.rawValue)", model.run.weightsSource]
         return compose(figure.canvas, scale: figure.scale, colormap: state.colormap, caption: caption)

@@ -6,7 +6,7 @@
 import AttnBlocks
 import AttnEngine
 
-public struct EfficientNetLite0: Sendable {
+public struct EfficientNetLite0: AttentionNetwork {
     /// (repeats, kernel, stride, expansion, input channels, output channels) of the seven stages.
     static let stages: [(repeats: Int, kernel: Int, stride: Int, expand: Int, input: Int, output: Int)] = [
         (1, 3, 1, 1, 32, 16), (2, 3, 2, 6, 16, 24), (2, 5, 2, 6, 24, 40), (3, 3, 2, 6, 40, 80),
@@ -31,7 +31,15 @@ public struct EfficientNetLite0: Sendable {
 
     /// Loads every tensor from `weights`, strictly: a missing, mis-shaped or unexpected key is an error.
     public init(weights: WeightStore) throws {
-        var p = ParameterBuilder(block: "efficientnet-lite0", source: .weights(weights.root))
+        var p = NetworkParameters(.weights(weights), network: "efficientnet-lite0")
+        try self.init(parameters: &p, classes: 1000)
+        if let unexpected = weights.untakenKeys.first {
+            throw BlockError("efficientnet-lite0", "unexpected key '\(unexpected)'")
+        }
+    }
+
+    init(parameters n: inout NetworkParameters, classes: Int) throws {
+        var p = n.builder
         stemWeight = try p.tensor("_conv_stem.weight", [32, 3, 3, 3], initialization: .constant(0))
         stemNorm = try p.batchNorm("_bn0", channels: 32, eps: Self.eps)
         var blocks = [MBConvBlock](), ends = [Int]()
@@ -47,10 +55,14 @@ public struct EfficientNetLite0: Sendable {
         stageEnds = ends
         headWeight = try p.tensor("_conv_head.weight", [1280, 320, 1, 1], initialization: .constant(0))
         headNorm = try p.batchNorm("_bn1", channels: 1280, eps: Self.eps)
-        classifier = try p.linear("_fc", in: 1280, out: 1000)
-        if let unexpected = weights.untakenKeys.first {
-            throw BlockError("efficientnet-lite0", "unexpected key '\(unexpected)'")
-        }
+        classifier = try p.linear("_fc", in: 1280, out: classes)
+        n.builder = p
+    }
+
+    /// Logits (N, 1000) for a normalised (N, 3, H, W) input; the visitor sees each layer's output
+    /// (stem, stage1...stage7, head) as a stage.
+    public func forward(_ x: Tensor, visit: NetworkVisitor) -> Tensor {
+        forward(x) { visit.stage($0, $1) }
     }
 
     /// Logits (N, 1000) for a normalised (N, 3, H, W) input; `feature` sees each layer's output

@@ -3,6 +3,7 @@
 // samples folder of the source tree this binary was built from, of the folder two levels above
 // the executable (.build/<config>/attnview), or of the current directory.
 import AttnBlocks
+import AttnEngine
 import AttnFormats
 import Foundation
 
@@ -32,7 +33,10 @@ public enum PretrainedWeights {
     }
 
     public static func lite0() throws -> EfficientNetLite0 {
-        let file = try PyTorchCheckpoint.read(contentsOf: try lite0URL())
-        return try EfficientNetLite0(weights: WeightStore(file.tensors))
+        try EfficientNetLite0(weights: WeightStore(try lite0Tensors()))
+    }
+
+    public static func lite0Tensors() throws -> [String: Tensor] {
+        try PyTorchCheckpoint.read(contentsOf: try lite0URL()).tensors
     }
 }

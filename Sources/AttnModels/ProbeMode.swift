@@ -26,26 +26,28 @@ public enum ProbeMode {
         }
     }
 
-    /// Runs the backbone on a normalised (1, 3, side, side) input and the probe on every layer.
-    public static func run(_ input: Tensor, network: EfficientNetLite0, request: Request) throws -> ProbeRun {
+    /// Runs the backbone on a normalised (1, 3, H, W) input and the probe on the output of each of
+    /// its stages.
+    public static func run(_ input: Tensor, network: any AttentionNetwork, request: Request, networkName: String = "efficientnet_lite0", networkWeights: String? = nil,
+                           classNames: [String]? = ImageNetClasses.names) throws -> NetworkTrace {
         let blockType = try BlockRegistry.requireType(named: request.block)
         var features = [(String, Tensor)]()
-        let logits = network.forward(input) { features.append(($0, $1)) }
-        var layers = [ProbeLayer]()
+        let logits = try network.forward(input, visit: NetworkVisitor(stage: { features.append(($0, $1)) }))
+        var layers = [LayerTrace]()
         for (name, feature) in features {
             layers.append(try probe(blockType, on: feature, layer: name, request: request))
         }
         if let store = request.weights, let stray = store.untakenKeys.first {
-            throw ModelError("\(request.weightsName): unexpected key '\(stray)' (probe weights are '<layer>.<key>' for layers \(EfficientNetLite0.layerNames.joined(separator: ", ")))")
+            throw ModelError("\(request.weightsName): unexpected key '\(stray)' (probe weights are '<layer>.<key>' for layers \(features.map(\.0).joined(separator: ", ")))")
         }
-        return ProbeRun(
-            block: blockType.info.name,
+        return NetworkTrace(
+            block: blockType.info.name, network: networkName, networkWeights: networkWeights,
             weightsSource: request.weights == nil ? "untrained, seed \(request.seed)" : "weights from \(request.weightsName)",
             trained: request.weights != nil,
-            inputSide: input.shape[2], layers: layers, logits: logits)
+            inputSide: input.shape[2], layers: layers, logits: logits, classNames: classNames)
     }
 
-    static func probe(_ blockType: any AttentionBlock.Type, on feature: Tensor, layer: String, request: Request) throws -> ProbeLayer {
+    static func probe(_ blockType: any AttentionBlock.Type, on feature: Tensor, layer: String, request: Request) throws -> LayerTrace {
         let (_, c, h, w) = feature.nchw
         let fitted = blockType.fitted(channels: c, options: request.options)
         let source: ParameterSource = request.weights.map { .weights($0.sub(layer)) } ?? .seeded(request.seed)
@@ -56,18 +58,20 @@ public enum ProbeMode {
             // A trained probe that does not load is the user's file at fault: say so, don't skip it.
             throw ModelError("\(layer): \(error)")
         } catch let error as BlockError {
-            return ProbeLayer(name: layer, feature: feature, settings: [], adjustments: fitted.notes, maps: [],
-                              output: nil, error: error.message, parameterCount: 0)
+            return LayerTrace(name: layer, block: blockType.info.name, stage: layer, feature: feature, settings: [],
+                              adjustments: fitted.notes, maps: [], output: nil, error: error.message, parameterCount: 0)
         }
         do {
             try built.block.validate(height: h, width: w)
         } catch let error as BlockError {
-            return ProbeLayer(name: layer, feature: feature, settings: built.block.settings, adjustments: fitted.notes,
-                              maps: [], output: nil, error: error.message, parameterCount: built.parameterCount)
+            return LayerTrace(name: layer, block: blockType.info.name, stage: layer, feature: feature,
+                              settings: built.block.settings, adjustments: fitted.notes, maps: [], output: nil,
+                              error: error.message, parameterCount: built.parameterCount)
         }
         let trace = Trace()
         let output = built.block.forward(feature, trace: trace)
-        return ProbeLayer(name: layer, feature: feature, settings: built.block.settings, adjustments: fitted.notes,
-                          maps: trace.maps, output: output, error: nil, parameterCount: built.parameterCount)
+        return LayerTrace(name: layer, block: blockType.info.name, stage: layer, feature: feature,
+                          settings: built.block.settings, adjustments: fitted.notes, maps: trace.maps, output: output,
+                          error: nil, parameterCount: built.parameterCount)
     }
 }

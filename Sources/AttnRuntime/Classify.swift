@@ -23,7 +23,7 @@ public enum Classify {
             do {
                 let image = try PNG.read(contentsOf: URL(fileURLWithPath: path))
                 let logits = network.forward(Lite0Preprocessing.tensor(image, side: side))
-                let best = ProbeRun.top(logits, top).map { Prediction(index: $0.index, name: $0.name, probability: $0.probability) }
+                let best = NetworkTrace.top(logits, top).map { Prediction(index: $0.index, name: $0.name, probability: $0.probability) }
                 return Result(image: path, top: best, error: nil)
             } catch {
                 return Result(image: path, top: nil, error: "\(error)")

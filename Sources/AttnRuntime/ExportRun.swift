@@ -54,7 +54,7 @@ public enum ExportRun {
             let image = try PNG.read(contentsOf: URL(fileURLWithPath: input.path))
             let run = try ProbeMode.run(
                 Lite0Preprocessing.tensor(image, side: side), network: network,
-                request: .init(block: block, options: options, weights: weights.map(WeightStore.init),
+                request: .init(block: block, options: options, weights: weights.map { WeightStore($0) },
                                weightsName: weightsName, seed: seed))
             let model = TUIModel(imageName: URL(fileURLWithPath: input.path).lastPathComponent, image: image, run: run)
             return (model, ImageExport.Provenance(version: version, imagePath: input.path, options: given,

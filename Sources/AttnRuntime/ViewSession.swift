@@ -1,5 +1,5 @@
-// ViewSession: `attnview IMAGE`: everything is computed first (the image through Lite0 with the
-// block probing every layer), then the screen opens; keys update the state, each state is
+// ViewSession: `attnview IMAGE`: everything is computed first (the image through the network:
+// Lite0 with the block probing every layer, or a whole attention network), then the screen opens; keys update the state, each state is
 // rendered into a cell buffer, and the terminal draws it. The terminal is restored however the
 // loop ends.
 import AttnBlocks
@@ -10,32 +10,14 @@ import AttnTUI
 import Foundation
 
 public enum ViewSession {
-    public struct Request {
-        public var image: String
-        public var block: String
-        public var options: [String]
-        public var weights: String?
-        public var seed: UInt64
-        public var side: Int
-
-        public init(image: String, block: String, options: [String], weights: String?, seed: UInt64, side: Int) {
-            self.image = image; self.block = block; self.options = options; self.weights = weights
-            self.seed = seed; self.side = side
-        }
-    }
-
     /// Everything before the screen opens; errors here go to stderr with a non-zero exit.
-    public static func prepare(_ request: Request) throws -> TUIModel {
-        _ = try BlockRegistry.requireType(named: request.block)
-        let url = URL(fileURLWithPath: request.image)
+    public static func prepare(image path: String, network choice: NetworkChoice) throws -> (model: TUIModel, warnings: [String]) {
+        let prepared = try PreparedNetwork.load(choice)
+        let url = URL(fileURLWithPath: path)
         let image = try PNG.read(contentsOf: url)
-        let network = try PretrainedWeights.lite0()
-        let weights = try request.weights.map { WeightStore(try WeightFile.read(URL(fileURLWithPath: $0))) }
-        let run = try ProbeMode.run(
-            Lite0Preprocessing.tensor(image, side: request.side), network: network,
-            request: .init(block: request.block, options: try BlockOptions(assignments: request.options), weights: weights,
-                           weightsName: request.weights.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "", seed: request.seed))
-        return TUIModel(imageName: url.lastPathComponent, image: image, run: run)
+        var model = TUIModel(imageName: url.lastPathComponent, image: image, run: try prepared.run(image))
+        model.preprocessing = prepared.preprocessing
+        return (model, prepared.warnings)
     }
 
     /// The interactive loop on an open terminal. `export` writes the view of a state as a file

@@ -23,7 +23,7 @@ extension Frame {
         case .phases(let output, let channels):
             drawPhases(into: &screen, body, output: output, channels: channels)
         case .unavailable(let reason):
-            let text = "\(model.run.block) cannot run on \(layer.name):"
+            let text = "\(layer.block) cannot run on \(layer.name):"
             screen.put(text, x: body.x + 1, y: body.y + 1, foreground: RGB(230, 140, 140), maxWidth: body.width - 1)
             for (i, line) in wrap(reason, width: max(10, body.width - 2)).enumerated() where body.y + 2 + i < body.maxY {
                 screen.put(line, x: body.x + 1, y: body.y + 2 + i, maxWidth: body.width - 1)

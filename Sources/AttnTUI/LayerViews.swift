@@ -5,14 +5,14 @@ import AttnEngine
 import AttnModels
 
 enum LayerViews {
-    static func views(block: String, layer: ProbeLayer) -> [MapView] {
+    static func views(layer: LayerTrace) -> [MapView] {
         let feature = planes(layer.feature)                     // (C, H, W)
         let featureView = MapView("feature", .channelOverlay(title: "input feature", planes: feature) { "channel \($0)" })
         if let error = layer.error { return [MapView("unavailable", .unavailable(reason: error)), featureView] }
         func vector(_ name: String) -> [Float]? { layer.map(name).map { $0.data } }
         func plane(_ name: String) -> Tensor? { layer.map(name).map { $0.reshaped(Array($0.shape.suffix(2))) } }
         var views = [MapView]()
-        switch block {
+        switch layer.block {
         case "se", "eca":
             views.append(MapView("channel", .bars(title: "channel weights", values: vector("channel")!, planes: feature)))
         case "cbam":

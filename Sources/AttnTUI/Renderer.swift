@@ -33,7 +33,7 @@ struct Frame {
     let state: ViewState
     let model: TUIModel
     let layout: Layout
-    let layer: ProbeLayer
+    let layer: LayerTrace
     let view: MapView
     /// For the colour bar: the range used, and the drawn values' own range.
     var range: ValueRange?
@@ -82,7 +82,11 @@ struct Frame {
         let bar = RGB(40, 60, 100)
         screen.fill(x: 0, y: 0, width: screen.width, height: 1, with: Cell(" ", background: bar))
         let shape = layer.feature.shape.dropFirst().map(String.init).joined(separator: "x")
-        let text = " attnview | \(model.imageName) | \(model.run.block) (\(model.run.weightsSource)) | \(layer.name) \(shape) | input \(model.run.inputSide)px"
+        let run = model.run
+        let what = run.isModelMode ? "\(run.block) (\(run.weightsSource))"
+            : run.network == NetworkRegistry.defaultName ? "\(run.block) (\(run.weightsSource))"
+            : "\(run.block) (\(run.weightsSource)) on \(run.network) (\(run.networkWeights ?? ""))"
+        let text = " attnview | \(model.imageName) | \(what) | \(layer.name) \(shape) | input \(run.inputSide)px"
         screen.put(text, x: 0, y: 0, foreground: .white, background: bar, bold: true, maxWidth: screen.width)
     }
 
@@ -118,6 +122,8 @@ struct Frame {
             let settings = layer.settings.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             if !settings.isEmpty { parts.append(settings) }
             if !layer.adjustments.isEmpty { parts.append("fitted: " + layer.adjustments.joined(separator: ", ")) }
+            if let preprocessing = model.preprocessing { parts.append(preprocessing) }
+            if let note = model.loadNote { parts.append(note) }
             if let note = model.colorNote { parts.append(note) }
         }
         let bar = RGB(30, 30, 30)

@@ -37,7 +37,7 @@ enum SidePanels {
         return y - rect.y
     }
 
-    static func topClasses(into screen: inout Screen, rect: Rect, run: ProbeRun) {
+    static func topClasses(into screen: inout Screen, rect: Rect, run: NetworkTrace) {
         guard rect.height >= 2 else { return }
         screen.put("ImageNet top-5 (Lite0)", x: rect.x, y: rect.y, bold: true, maxWidth: rect.width)
         for (i, p) in run.top(min(5, rect.height - 1)).enumerated() {

@@ -8,6 +8,7 @@
 // The two gates are plain sigmoids (not the hard sigmoid used inside h_swish), and the output is
 // identity * a_w * a_h in that order. The module's own init is PyTorch's default for the convs
 // (MobileNetV2-CA re-initialises them network-wide; that is the network's, not the block's).
+// keys=mbv2_ca names the two gate convs as mbv2_ca.py's MobileNetV2 does: conv2 (H), conv3 (W).
 import AttnEngine
 
 public struct CoordinateAttention: AttentionBlock {
@@ -15,10 +16,11 @@ public struct CoordinateAttention: AttentionBlock {
         name: "coordatt", aliases: ["ca"], title: "Coordinate Attention", paper: "Hou, Zhou & Feng, CVPR 2021",
         reference: "Andrew-Qibin/CoordAttention coordatt.py CoordAtt",
         summary: "a_h, a_w = sigmoid(conv_h/w(h_swish(bn1(conv1([pool_h; pool_w]))))); y = x * a_w * a_h",
-        options: [("reduction", "32")], maps: ["h", "w"])
+        options: [("reduction", "32"), ("keys", "coordatt")], maps: ["h", "w"])
 
     let reduction: Int
     let mip: Int
+    let keys: String
     let conv1: Conv2dLayer, convH: Conv2dLayer, convW: Conv2dLayer
     let bn1: BatchNormLayer
 
@@ -28,8 +30,10 @@ public struct CoordinateAttention: AttentionBlock {
         mip = max(8, channels / reduction)
         conv1 = try parameters.conv2d("conv1", in: channels, out: mip, kernel: (1, 1))
         bn1 = try parameters.batchNorm("bn1", channels: mip)
-        convH = try parameters.conv2d("conv_h", in: mip, out: channels, kernel: (1, 1))
-        convW = try parameters.conv2d("conv_w", in: mip, out: channels, kernel: (1, 1))
+        keys = try options.list("keys", default: ["coordatt"], allowed: ["coordatt", "mbv2_ca"], block: "coordatt")[0]
+        let (h, w) = keys == "coordatt" ? ("conv_h", "conv_w") : ("conv2", "conv3")
+        convH = try parameters.conv2d(h, in: mip, out: channels, kernel: (1, 1))
+        convW = try parameters.conv2d(w, in: mip, out: channels, kernel: (1, 1))
     }
 
     public func forward(_ x: Tensor, trace: Trace?) -> Tensor {
@@ -52,5 +56,7 @@ public struct CoordinateAttention: AttentionBlock {
             + convW.multiplyAdds(height: 1, width: width) + 2 * channels * height * width
     }
 
-    public var settings: [(key: String, value: String)] { [("reduction", "\(reduction)"), ("mip", "\(mip)")] }
+    public var settings: [(key: String, value: String)] {
+        [("reduction", "\(reduction)"), ("mip", "\(mip)")] + (keys == "coordatt" ? [] : [("keys", keys)])
+    }
 }

@@ -2,7 +2,8 @@
 // Reference: the SE-ResNet of seed 002 and timm's SEModule (huggingface/pytorch-image-models,
 // timm/layers/squeeze_excite.py): global average pool, fc1 (C -> C/r) + ReLU, fc2 (C/r -> C),
 // sigmoid, channel-wise product. fc1/fc2 are Linear layers in SE-ResNet and 1x1 convs in timm;
-// both layouts load.
+// both layouts load. timm's EfficientNet/MobileNetV3 variant (SqueezeExcite: conv_reduce /
+// conv_expand, SiLU or a hard-sigmoid gate, rounded hidden width) is the same block with options.
 import AttnEngine
 
 public struct SqueezeExcitation: AttentionBlock {
@@ -10,26 +11,42 @@ public struct SqueezeExcitation: AttentionBlock {
         name: "se", title: "Squeeze-and-Excitation", paper: "Hu et al., CVPR 2018",
         reference: "timm SEModule; seed 002 SE-ResNet",
         summary: "channel weights = sigmoid(fc2(relu(fc1(avgpool(x))))); y = x * weights",
-        options: [("reduction", "16")], maps: ["channel"])
+        options: [("reduction", "16"), ("hidden", "0"), ("act", "relu"), ("gate", "sigmoid"), ("keys", "fc")],
+        maps: ["channel"])
 
     let reduction: Int
+    /// Hidden units; timm rounds them (make_divisible) rather than dividing, so networks give them.
+    let hidden: Int
+    /// The activation between the two layers, and the gate: timm's EfficientNets use SiLU,
+    /// MobileNetV3 a hard sigmoid gate.
+    let activation: String, gate: String
+    /// "fc": fc1/fc2 (SE-ResNet, timm SEModule); "conv": conv_reduce/conv_expand (timm SqueezeExcite).
+    let keys: String
     let fc1: LinearLayer, fc2: LinearLayer
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
         reduction = try options.int("reduction", default: 16, block: "se")
         guard reduction >= 1 else { throw BlockError("se", "reduction must be at least 1, got \(reduction)") }
-        let hidden = channels / reduction
+        let explicit = try options.int("hidden", default: 0, block: "se")
+        guard explicit >= 0 else { throw BlockError("se", "hidden must be 0 (channels / reduction) or more, got \(explicit)") }
+        activation = try options.list("act", default: ["relu"], allowed: ["relu", "silu"], block: "se")[0]
+        gate = try options.list("gate", default: ["sigmoid"], allowed: ["sigmoid", "hard_sigmoid"], block: "se")[0]
+        keys = try options.list("keys", default: ["fc"], allowed: ["fc", "conv"], block: "se")[0]
+        hidden = explicit > 0 ? explicit : channels / reduction
         guard hidden >= 1 else {
             throw BlockError("se", "\(channels) channels with reduction \(reduction) leave no hidden units")
         }
-        fc1 = try parameters.linear("fc1", in: channels, out: hidden, acceptConv1x1: true)
-        fc2 = try parameters.linear("fc2", in: hidden, out: channels, acceptConv1x1: true)
+        let (reduce, expand) = keys == "fc" ? ("fc1", "fc2") : ("conv_reduce", "conv_expand")
+        fc1 = try parameters.linear(reduce, in: channels, out: hidden, acceptConv1x1: true)
+        fc2 = try parameters.linear(expand, in: hidden, out: channels, acceptConv1x1: true)
     }
 
     public func forward(_ x: Tensor, trace: Trace?) -> Tensor {
         let (n, c, _, _) = x.nchw
         let squeezed = mean(x, axes: [2, 3])                    // (N, C)
-        let weights = sigmoid(fc2(relu(fc1(squeezed))))         // (N, C)
+        let inner = fc1(squeezed)
+        let excited = fc2(activation == "silu" ? silu(inner) : relu(inner))
+        let weights = gate == "hard_sigmoid" ? hardSigmoid(excited) : sigmoid(excited)   // (N, C)
         trace?.record("channel", weights)
         return x * weights.reshaped([n, c, 1, 1])
     }
@@ -38,7 +55,14 @@ public struct SqueezeExcitation: AttentionBlock {
         fc1.multiplyAdds + fc2.multiplyAdds + fc1.weight.shape[1] * height * width
     }
 
-    public var settings: [(key: String, value: String)] { [("reduction", "\(reduction)")] }
+    public var settings: [(key: String, value: String)] {
+        var shown = [(key: String, value: String)]()
+        shown.append(hidden == fc1.weight.shape[1] / reduction ? ("reduction", "\(reduction)") : ("hidden", "\(hidden)"))
+        if activation != "relu" { shown.append(("act", activation)) }
+        if gate != "sigmoid" { shown.append(("gate", gate)) }
+        if keys != "fc" { shown.append(("keys", keys)) }
+        return shown
+    }
 
     /// Narrow layers: the reduction may not exceed the channel count.
     public static func fitted(channels: Int, options: BlockOptions) -> FittedOptions {

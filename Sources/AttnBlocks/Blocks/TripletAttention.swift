@@ -7,6 +7,9 @@
 //   hw: on x,                                  pooled over C   -> gate over (H, W)
 //   y = 1/3 * (x*hw + x*cw + x*hc), or 1/2 * (x*cw + x*hc) with no_spatial.
 // The authors fix k = 7; kernel_size must be odd (padding (k-1)/2 keeps the plane's size).
+// keys=models names the gates as MODELS/triplet_attention.py does, the code the released
+// ImageNet weights were trained with: ChannelGateH (cw), ChannelGateW (hc), SpatialGate (hw), each
+// `.spatial.conv` / `.spatial.bn`.
 import AttnEngine
 
 public struct TripletAttention: AttentionBlock {
@@ -14,7 +17,7 @@ public struct TripletAttention: AttentionBlock {
         name: "triplet", title: "Triplet Attention", paper: "Misra et al., WACV 2021",
         reference: "landskape-ai/triplet-attention triplet_attention.py",
         summary: "gates sigmoid(bn(conv([max, mean]))) over the (C,W), (H,C) and (H,W) planes; y = mean of x * gate",
-        options: [("kernel_size", "7"), ("no_spatial", "false")],
+        options: [("kernel_size", "7"), ("no_spatial", "false"), ("keys", "triplet")],
         maps: ["cw", "hc", "hw"])
 
     struct Gate: Sendable {
@@ -31,6 +34,7 @@ public struct TripletAttention: AttentionBlock {
     let channels: Int
     let kernelSize: Int
     let noSpatial: Bool
+    let keys: String
     let cw: Gate, hc: Gate, hw: Gate?
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
@@ -40,16 +44,19 @@ public struct TripletAttention: AttentionBlock {
         guard kernelSize >= 1 && kernelSize % 2 == 1 else {
             throw BlockError("triplet", "kernel_size must be odd and positive (padding (k-1)/2 keeps the size), got \(kernelSize)")
         }
-        cw = try Self.gate("cw", kernelSize, &parameters)
-        hc = try Self.gate("hc", kernelSize, &parameters)
-        hw = noSpatial ? nil : try Self.gate("hw", kernelSize, &parameters)
+        keys = try options.list("keys", default: ["triplet"], allowed: ["triplet", "models"], block: "triplet")[0]
+        let names = keys == "triplet"
+            ? ["cw.conv", "hc.conv", "hw.conv"] : ["ChannelGateH.spatial", "ChannelGateW.spatial", "SpatialGate.spatial"]
+        cw = try Self.gate(names[0], kernelSize, &parameters)
+        hc = try Self.gate(names[1], kernelSize, &parameters)
+        hw = noSpatial ? nil : try Self.gate(names[2], kernelSize, &parameters)
     }
 
-    /// AttentionGate `name`: `name.conv.conv.weight` (1, 2, k, k), `name.conv.bn.*`.
-    static func gate(_ name: String, _ k: Int, _ parameters: inout ParameterBuilder) throws -> Gate {
-        Gate(conv: try parameters.conv2d("\(name).conv.conv", in: 2, out: 1, kernel: (k, k),
+    /// An AttentionGate at `prefix`: `prefix.conv.weight` (1, 2, k, k), `prefix.bn.*`.
+    static func gate(_ prefix: String, _ k: Int, _ parameters: inout ParameterBuilder) throws -> Gate {
+        Gate(conv: try parameters.conv2d("\(prefix).conv", in: 2, out: 1, kernel: (k, k),
                                          padding: .symmetric((k - 1) / 2), bias: false),
-             bn: try parameters.batchNorm("\(name).conv.bn", channels: 1, eps: 1e-5))
+             bn: try parameters.batchNorm("\(prefix).bn", channels: 1, eps: 1e-5))
     }
 
     public func forward(_ x: Tensor, trace: Trace?) -> Tensor {
@@ -79,6 +86,6 @@ public struct TripletAttention: AttentionBlock {
     }
 
     public var settings: [(key: String, value: String)] {
-        [("kernel_size", "\(kernelSize)"), ("no_spatial", "\(noSpatial)")]
+        [("kernel_size", "\(kernelSize)"), ("no_spatial", "\(noSpatial)")] + (keys == "triplet" ? [] : [("keys", keys)])
     }
 }

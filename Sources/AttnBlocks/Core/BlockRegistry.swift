@@ -55,7 +55,8 @@ public enum BlockRegistry {
         var builder = ParameterBuilder(block: info.name, source: source)
         let block = try blockType.init(channels: channels, options: &options, parameters: &builder)
         try options.checkAllRead(block: info.name, known: info.options.map(\.key))
-        if case .weights(let scoped) = source {
+        // A whole network's store lists what nobody took once the network is built.
+        if case .weights(let scoped) = source, !scoped.store.collectsProblems {
             let unexpected = scoped.store.untakenKeys.filter { $0.hasPrefix(scoped.prefix) }
             if let first = unexpected.first {
                 let more = unexpected.count > 1 ? " (and \(unexpected.count - 1) more)" : ""

@@ -47,6 +47,10 @@ public struct ParameterEntry: Sendable {
     public let random: Bool
     /// The values the block got (shared with the block, not copied).
     public let value: Tensor
+
+    public init(key: String, shape: [Int], trainable: Bool, random: Bool, value: Tensor) {
+        self.key = key; self.shape = shape; self.trainable = trainable; self.random = random; self.value = value
+    }
 }
 
 public struct ParameterBuilder {
@@ -70,13 +74,20 @@ public struct ParameterBuilder {
         case .seeded(let seed):
             value = Tensor(shape: shape, data: Self.draw(initialization, count: shape.reduce(1, *), seed: seed, key: key))
         case .weights(let store):
-            guard let t = store.take(key) else {
-                throw BlockError(block, "missing key '\(store.fullKey(key))' (expected shape \(shape))")
+            let problem: String
+            if let t = store.take(key, shape: shape) {
+                if t.shape == shape || alternativeShapes.contains(t.shape) {
+                    value = t.reshaped(shape)
+                    break
+                }
+                problem = "key '\(store.fullKey(key))' has shape \(t.shape), expected \(shape)"
+            } else {
+                problem = "missing key '\(store.fullKey(key))' (expected shape \(shape))"
             }
-            guard t.shape == shape || alternativeShapes.contains(t.shape) else {
-                throw BlockError(block, "key '\(store.fullKey(key))' has shape \(t.shape), expected \(shape)")
-            }
-            value = t.reshaped(shape)
+            guard store.store.collectsProblems else { throw BlockError(block, problem) }
+            // Recorded for the list the user sees; the seeded values stand in meanwhile.
+            store.store.record(store.fullKey(key), problem)
+            value = Tensor(shape: shape, data: Self.draw(initialization, count: shape.reduce(1, *), seed: 0, key: store.fullKey(key)))
         }
         entries.append(ParameterEntry(key: key, shape: shape, trainable: trainable, random: initialization.isRandom, value: value))
         return value

@@ -10,11 +10,16 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A stream for one named tensor.
     public init(seed: UInt64, key: String) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for byte in key.utf8 {
+        self.init(seed: seed ^ Self.hash(key))
+    }
+
+    /// FNV-1a of the UTF-8 bytes.
+    public static func hash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
-        self.init(seed: seed ^ hash)
+        return hash
     }
 
     public mutating func next() -> UInt64 {

@@ -8,7 +8,7 @@ struct RestrictedUnpickler {
     static let allowedGlobals = Set([
         "collections.OrderedDict", "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_tensor",
         "torch._utils._rebuild_parameter", "torch._utils._rebuild_parameter_with_state",
-    ] + TorchDType.allCases.map { "torch.\($0.rawValue)" })
+    ] + TorchDType.allCases.flatMap { ["torch.\($0.rawValue)", "torch.cuda.\($0.rawValue)"] })
 
     private var reader: ByteReader
     private var stack: [PickleValue] = []

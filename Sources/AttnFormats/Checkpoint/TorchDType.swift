@@ -6,11 +6,13 @@ enum TorchDType: String, CaseIterable {
     case int64 = "LongStorage", int32 = "IntStorage", int16 = "ShortStorage", int8 = "CharStorage"
     case uint8 = "ByteStorage", bool = "BoolStorage"
 
+    /// torch.FloatStorage, and torch.cuda.FloatStorage of checkpoints saved from a GPU (the
+    /// bytes are the same; only where PyTorch would put them differs).
     init?(storageClass: String) {
-        guard storageClass.hasPrefix("torch."), let t = TorchDType(rawValue: String(storageClass.dropFirst(6))) else {
-            return nil
+        for prefix in ["torch.cuda.", "torch."] where storageClass.hasPrefix(prefix) {
+            if let t = TorchDType(rawValue: String(storageClass.dropFirst(prefix.count))) { self = t; return }
         }
-        self = t
+        return nil
     }
 
     var byteSize: Int {
