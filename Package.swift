@@ -2,6 +2,10 @@
 // attnview: look inside the attention blocks of convolutional networks, in a terminal.
 import PackageDescription
 
+// The numerical targets are optimised in debug builds too: the tests run whole networks, which an
+// unoptimised engine makes ten times slower. (A root package may set such flags for itself.)
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "attnview",
     platforms: [.macOS(.v13)],
@@ -25,25 +29,26 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]),
 
         // The tensor engine: NCHW float32 tensors and the ops the blocks need.
-        .target(name: "AttnEngine", dependencies: ["COpenBLAS"]),
+        .target(name: "AttnEngine", dependencies: ["COpenBLAS"], swiftSettings: optimised),
         // File formats: safetensors (and, later, PyTorch checkpoints).
         .target(name: "AttnFormats", dependencies: ["AttnEngine"]),
         // The attention blocks, exactly as their authors' code computes them, with their maps.
-        .target(name: "AttnBlocks", dependencies: ["AttnEngine"]),
+        .target(name: "AttnBlocks", dependencies: ["AttnEngine"], swiftSettings: optimised),
         // Images: PNG through libpng, resize, crop, normalisation.
-        .target(name: "AttnImaging", dependencies: ["AttnEngine", "CLibPNG"]),
+        .target(name: "AttnImaging", dependencies: ["AttnEngine", "CLibPNG"], swiftSettings: optimised),
         // The TUI without a terminal: view state, key handling and rendering into a cell buffer.
         .target(name: "AttnTUI", dependencies: ["AttnEngine", "AttnBlocks", "AttnModels", "AttnImaging"]),
         // The terminal: capabilities and the ncurses screen that draws a cell buffer. The only
         // importer of ncursesw.
         .target(name: "AttnTerminal", dependencies: ["CNcursesW", "AttnTUI"]),
         // Whole networks: EfficientNet-Lite0 with its ImageNet weights and classes, probe mode.
-        .target(name: "AttnModels", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks"]),
+        .target(name: "AttnModels", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks"], swiftSettings: optimised),
         // Figures out: any view drawn into pixels (the TUI's views, a second renderer), PNG files
         // named and written atomically, the raw maps and a summary, batches over folders.
         .target(
             name: "AttnExport",
-            dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI"]),
+            dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI"],
+            swiftSettings: optimised),
         // What the subcommands do, without argument parsing: run a block on a file, tabulate blocks, ...
         .target(
             name: "AttnRuntime",

@@ -76,6 +76,9 @@ public struct ExportSummary: Codable, Equatable, Sendable {
     public let attnview: String
     public let image: Image
     public let input: Input
+    /// The network: EfficientNet-Lite0 (or a plain ResNet) with probes, or a whole attention network.
+    public let model: String
+    /// The attention block: the probes', or the blocks the network holds.
     public let module: String
     /// The options given with --set, before fitting.
     public let options: [String: String]

@@ -44,7 +44,7 @@ public enum ImageExport {
             layers.append(summaryLayer(index, layer, block: layer.block, options: options, files: files, notes: notes))
         }
         try write(mapsFile, SafeTensors.encode(maps(model.run), metadata: [
-            "module": model.run.block, "weights": model.run.weightsSource, "image": model.imageName, "attnview": provenance.version,
+            "module": model.run.block, "model": model.run.network, "weights": model.run.weightsSource, "image": model.imageName, "attnview": provenance.version,
         ]))
         try write(summaryFile, summary(model, options: options, provenance: provenance, layers: layers).json)
     }
@@ -126,7 +126,9 @@ public enum ImageExport {
             attnview: provenance.version,
             image: .init(path: provenance.imagePath, width: model.image.width, height: model.image.height),
             input: .init(side: run.inputSide, preprocessing: provenance.preprocessing),
-            module: run.block, options: provenance.options,
+            model: run.network,
+            module: run.isModelMode ? Set(run.layers.map(\.block)).sorted().joined(separator: ",") : run.block,
+            options: provenance.options,
             weights: .init(source: run.weightsSource, trained: run.trained),
             figures: .init(colormap: options.colormap.name, overlay: options.overlay, normalize: options.normalizationName,
                            channels: options.channels.description, sortedBars: options.sortedBars, format: options.format.rawValue),

@@ -1,5 +1,6 @@
-// Classify: `attnview classify`: EfficientNet-Lite0's top-K ImageNet classes for each image.
-// An image that cannot be read gets its error line and does not stop the others.
+// Classify: `attnview classify`: a network's top-K classes for each image (EfficientNet-Lite0's
+// ImageNet classes by default; any --model, with --labels for other class sets). An image that
+// cannot be read gets its error line and does not stop the others.
 import AttnEngine
 import AttnImaging
 import AttnModels
@@ -18,12 +19,14 @@ public enum Classify {
         public let error: String?
     }
 
-    public static func run(images: [String], top: Int, side: Int, network: EfficientNetLite0) -> [Result] {
+    public static func run(images: [String], top: Int, network prepared: PreparedNetwork) -> [Result] {
         images.map { path in
             do {
                 let image = try PNG.read(contentsOf: URL(fileURLWithPath: path))
-                let logits = network.forward(Lite0Preprocessing.tensor(image, side: side))
-                let best = NetworkTrace.top(logits, top).map { Prediction(index: $0.index, name: $0.name, probability: $0.probability) }
+                let logits = try prepared.loaded.network.forward(prepared.input(image), visit: .none)
+                let best = NetworkTrace.top(logits, min(top, logits.count), names: prepared.classNames).map {
+                    Prediction(index: $0.index, name: $0.name, probability: $0.probability)
+                }
                 return Result(image: path, top: best, error: nil)
             } catch {
                 return Result(image: path, top: nil, error: "\(error)")

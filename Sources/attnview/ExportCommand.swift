@@ -20,20 +20,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "PNG images and folders of them.")
     var images: [String]
 
-    @Option(name: .long, help: "The attention block (se, bam, cbam, simam, sa, coordatt, gc, acmix, eca, triplet, spd).")
-    var module = "cbam"
-
-    @Option(name: .customLong("set"), help: "A hyper-parameter of the block, key=value (repeatable).")
-    var settings: [String] = []
-
-    @Option(help: "Trained probe weights: keys '<layer>.<block key>' (default: seeded initialisation).")
-    var weights: String?
-
-    @Option(help: "Seed of the initialisation when no --weights are given.")
-    var seed: UInt64 = 0
-
-    @Option(help: "Input side the image is resized to (32 to 1024).")
-    var size = 224
+    @OptionGroup var network: NetworkOptions
 
     @Option(help: "The folder to write into (created if needed); nothing is written outside it.")
     var out: String
@@ -76,7 +63,6 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         guard !images.isEmpty else { throw ValidationError("give at least one PNG image or folder") }
-        guard ProbeMode.sides.contains(size) else { throw ValidationError("--size must be between 32 and 1024, got \(size)") }
         guard Colormap(rawValue: colormap) != nil else {
             throw ValidationError("--colormap must be one of \(Colormap.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -110,8 +96,8 @@ struct ExportCommand: ParsableCommand {
         if let channels { export.channels = ExportOptions.Channels(channels)! }
         let outcome = try ExportRun.run(.init(
             images: images, recursive: recursive, out: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            shard: shard.flatMap(BatchInputs.parseShard), skipExisting: skipExisting, block: module, options: settings,
-            weights: weights, seed: seed, side: size, export: export, version: AttnViewVersion.string),
+            shard: shard.flatMap(BatchInputs.parseShard), skipExisting: skipExisting, network: network.choice, export: export,
+            version: AttnViewVersion.string),
             terminal: isatty(STDERR_FILENO) == 1)
         print(outcome.line)
         if outcome.failed > 0 { throw ExitCode.failure }

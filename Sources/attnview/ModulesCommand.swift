@@ -1,17 +1,21 @@
-// `attnview modules`: every block's parameters, multiply-adds and maps at one input shape.
+// `attnview modules`: every block's parameters, multiply-adds and maps at one input shape; with
+// --models, every network --model knows.
 import ArgumentParser
 import AttnRuntime
 
 struct ModulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "modules",
-        abstract: "List the attention blocks with their parameter counts, multiply-adds and maps.")
+        abstract: "List the attention blocks with their parameter counts, multiply-adds and maps (--models: the networks).")
 
     @Option(help: "Input shape C,H,W.")
     var shape: String = "64,56,56"
 
     @Flag(help: "Print JSON.")
     var json = false
+
+    @Flag(help: "List the networks of --model instead: parameters, multiply-adds at 224, attention blocks, checkpoint keys.")
+    var models = false
 
     func validate() throws {
         _ = try parsedShape()
@@ -28,6 +32,11 @@ struct ModulesCommand: ParsableCommand {
     }
 
     func run() throws {
+        if models {
+            let rows = try ModelTable.rows()
+            print(json ? ModelTable.json(rows) : ModelTable.text(rows))
+            return
+        }
         let (c, h, w) = try parsedShape()
         let rows = ModuleTable.rows(channels: c, height: h, width: w)
         print(json ? ModuleTable.json(rows) : ModuleTable.text(rows, channels: c, height: h, width: w))

@@ -61,20 +61,21 @@ private func expectOnlyCompleteFolders(_ out: String) throws {
 
 @Test func anInterruptLeavesNoPartialFiles() throws {
     let folder = try TemporaryFolder()
-    _ = try images(12, in: folder)
+    _ = try images(40, in: folder)
     let out = folder.path("out")
-    let process = try SpawnedProcess(["export", folder.path("in"), "--module", "bam", "--size", "96", "--jobs", "2", "--out", out], in: folder)
-    #expect(process.waitForStderr("[1/12] exported", timeout: 120), "stderr: \(process.stderr)")
+    // 40 images of BAM at 256 px: several seconds of work, so the interrupt lands mid-batch.
+    let process = try SpawnedProcess(["export", folder.path("in"), "--module", "bam", "--size", "256", "--jobs", "2", "--out", out], in: folder)
+    #expect(process.waitForStderr("[1/40] exported", timeout: 120), "stderr: \(process.stderr)")
     process.signal(SIGINT)
     #expect(process.wait() == 130)
     #expect(process.stderr.contains("interrupted: partial output removed"), "stderr: \(process.stderr)")
-    #expect(folders(out).count < 12)
+    #expect(folders(out).count < 40)
     try expectOnlyCompleteFolders(out)
     // What was done is kept: a rerun with --skip-existing does the rest.
-    let resumed = try BuiltBinary.run(["export", folder.path("in"), "--module", "bam", "--size", "96", "--skip-existing", "--out", out])
+    let resumed = try BuiltBinary.run(["export", folder.path("in"), "--module", "bam", "--size", "256", "--skip-existing", "--out", out])
     #expect(resumed.status == 0)
     #expect(resumed.stdout.hasSuffix("skipped\n") && resumed.stdout.contains("0 failed"), "stdout: \(resumed.stdout)")
-    #expect(folders(out).count == 12)
+    #expect(folders(out).count == 40)
     try expectOnlyCompleteFolders(out)
 }
 
