@@ -15,6 +15,9 @@ public struct ExportSummary: Codable, Equatable, Sendable {
     public struct Input: Codable, Equatable, Sendable {
         public let side: Int
         public let preprocessing: String
+        /// The part of the image the network saw and the figures show, [width, height] in the
+        /// image's pixels: all of it, or the centre crop of ImageNet networks.
+        public let region: [Int]
     }
 
     public struct Weights: Codable, Equatable, Sendable {

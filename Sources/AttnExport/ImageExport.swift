@@ -13,11 +13,15 @@ public enum ImageExport {
     public struct Provenance: Sendable {
         public var version: String
         public var imagePath: String
+        /// The image's own size; the figures show the part the network saw (model.image).
+        public var imageSize: (width: Int, height: Int)
         public var options: [String: String]
         public var preprocessing: String
 
-        public init(version: String, imagePath: String, options: [String: String], preprocessing: String) {
-            self.version = version; self.imagePath = imagePath; self.options = options; self.preprocessing = preprocessing
+        public init(version: String, imagePath: String, imageSize: (width: Int, height: Int), options: [String: String],
+                    preprocessing: String) {
+            self.version = version; self.imagePath = imagePath; self.imageSize = imageSize; self.options = options
+            self.preprocessing = preprocessing
         }
     }
 
@@ -124,8 +128,8 @@ public enum ImageExport {
         let run = model.run
         return ExportSummary(
             attnview: provenance.version,
-            image: .init(path: provenance.imagePath, width: model.image.width, height: model.image.height),
-            input: .init(side: run.inputSide, preprocessing: provenance.preprocessing),
+            image: .init(path: provenance.imagePath, width: provenance.imageSize.width, height: provenance.imageSize.height),
+            input: .init(side: run.inputSide, preprocessing: provenance.preprocessing, region: [model.image.width, model.image.height]),
             model: run.network,
             module: run.isModelMode ? Set(run.layers.map(\.block)).sorted().joined(separator: ",") : run.block,
             options: provenance.options,

@@ -21,6 +21,17 @@ public enum Preprocessing: String, Sendable, Equatable {
         }
     }
 
+    /// The part of the image the network sees, at the image's own resolution: all of it for
+    /// Lite0, the centre crop (mapped back from the resized image) for ImageNet networks. Maps are
+    /// drawn over this, so they lie where the network looked.
+    public func visibleRegion(_ image: RGBImage, side: Int) -> RGBImage {
+        guard self == .imageNet else { return image }
+        let (h, w) = Self.resizedShape(height: image.height, width: image.width, shorter: Self.resizeSide(side))
+        let cropH = min(image.height, max(1, Int((Double(side) * Double(image.height) / Double(h)).rounded())))
+        let cropW = min(image.width, max(1, Int((Double(side) * Double(image.width) / Double(w)).rounded())))
+        return image.centerCropped(height: cropH, width: cropW)
+    }
+
     public func description(side: Int) -> String {
         switch self {
         case .lite0: return Lite0Preprocessing.description(side: side)

@@ -46,9 +46,11 @@ public enum ExportRun {
         let version = request.version
         let prepare: BatchExport.Prepare = { input in
             let image = try PNG.read(contentsOf: URL(fileURLWithPath: input.path))
-            var model = TUIModel(imageName: URL(fileURLWithPath: input.path).lastPathComponent, image: image, run: try prepared.run(image))
+            var model = TUIModel(imageName: URL(fileURLWithPath: input.path).lastPathComponent, image: prepared.shownImage(image),
+                                 run: try prepared.run(image))
             model.preprocessing = prepared.preprocessing
-            return (model, ImageExport.Provenance(version: version, imagePath: input.path, options: given,
+            return (model, ImageExport.Provenance(version: version, imagePath: input.path,
+                                                  imageSize: (image.width, image.height), options: given,
                                                   preprocessing: prepared.preprocessing))
         }
         let printer = BatchProgressPrinter(total: inputs.count, out: request.out, terminal: terminal)

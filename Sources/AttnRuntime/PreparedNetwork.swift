@@ -107,6 +107,9 @@ public struct PreparedNetwork: Sendable {
 
     public var preprocessing: String { entry.preprocessing.description(side: side) }
 
+    /// The part of an image the network sees, which its maps are drawn over.
+    public func shownImage(_ image: RGBImage) -> RGBImage { entry.preprocessing.visibleRegion(image, side: side) }
+
     /// The network input of an image.
     public func input(_ image: RGBImage) -> Tensor { entry.preprocessing.tensor(image, side: side) }
 

@@ -15,7 +15,7 @@ public enum ViewSession {
         let prepared = try PreparedNetwork.load(choice)
         let url = URL(fileURLWithPath: path)
         let image = try PNG.read(contentsOf: url)
-        var model = TUIModel(imageName: url.lastPathComponent, image: image, run: try prepared.run(image))
+        var model = TUIModel(imageName: url.lastPathComponent, image: prepared.shownImage(image), run: try prepared.run(image))
         model.preprocessing = prepared.preprocessing
         return (model, prepared.warnings)
     }

@@ -94,7 +94,8 @@ extension Frame {
     mutating func drawStrips(into screen: inout Screen, _ body: Rect, h: Tensor, w: Tensor) {
         let (rows, columns) = (h.shape[1], w.shape[1])
         let (ah, aw, product) = ViewValues.strips(h: h, w: w, channel: state.channel)
-        let inner = Rect(x: body.x + 3, y: body.y, width: body.width - 3, height: body.height - 2)
+        // A row above for the "a_h" label (the heading is right above the body), two below for a_w.
+        let inner = Rect(x: body.x + 3, y: body.y + 1, width: body.width - 3, height: body.height - 3)
         let scale = ViewValues.stripsScale(h: h, w: w, channel: state.channel, state.normalization)
         let r = scale.range
         range = r

@@ -5,6 +5,7 @@ public func reduce(_ state: ViewState, _ key: Key, in model: TUIModel) -> ViewSt
     var s = state
     if case .resize = key {} else { s.message = nil }
     if let entry = s.channelEntry { return typingChannel(s, entry, key, model) }
+    if let entry = s.filterEntry { return typingFilter(s, entry, key, model) }
     if s.showHelp {
         switch key {
         case .character("q"): s.quit = true
@@ -16,10 +17,13 @@ public func reduce(_ state: ViewState, _ key: Key, in model: TUIModel) -> ViewSt
     switch key {
     case .character("q"): s.quit = true
     case .character("?"): s.showHelp = true
-    case .character("]"), .pageDown: s = selectLayer(s, s.layer + 1, model)
-    case .character("["), .pageUp: s = selectLayer(s, s.layer - 1, model)
-    case .home: s = selectLayer(s, 0, model)
-    case .end: s = selectLayer(s, model.layerCount - 1, model)
+    case .character("]"), .pageDown: s = stepLayer(s, +1, model)
+    case .character("["), .pageUp: s = stepLayer(s, -1, model)
+    case .home: s = selectLayer(s, model.visibleLayers(s.filter).first ?? 0, model)
+    case .end: s = selectLayer(s, model.visibleLayers(s.filter).last ?? model.layerCount - 1, model)
+    case .character("}"): s = selectLayer(s, model.layer(stagesAway: 1, from: s.layer, among: model.visibleLayers(s.filter)), model)
+    case .character("{"): s = selectLayer(s, model.layer(stagesAway: -1, from: s.layer, among: model.visibleLayers(s.filter)), model)
+    case .character("/"): s.filterEntry = s.filter ?? ""
     case .tab: s = selectView(s, s.view + 1, model)
     case .backTab: s = selectView(s, s.view - 1, model)
     case .character("+"), .character("="): s = stepChannel(s, +1, model)
@@ -57,6 +61,37 @@ private func typingChannel(_ state: ViewState, _ entry: String, _ key: Key, _ mo
     default: break
     }
     return s
+}
+
+private func typingFilter(_ state: ViewState, _ entry: String, _ key: Key, _ model: TUIModel) -> ViewState {
+    var s = state
+    switch key {
+    case .character(let c) where entry.count < 40 && !c.isNewline: s.filterEntry = entry + String(c)
+    case .backspace: s.filterEntry = String(entry.dropLast())
+    case .enter:
+        s.filterEntry = nil
+        s.filter = entry.isEmpty ? nil : entry
+        let visible = model.visibleLayers(s.filter)
+        if visible.isEmpty {
+            s.message = "no layer matches '\(entry)'"
+            s.filter = nil
+        } else if !visible.contains(s.layer) {
+            s = selectLayer(s, visible[0], model)
+        }
+    case .escape: s.filterEntry = nil
+    case .resize(let w, let h): s.width = w; s.height = h
+    default: break
+    }
+    return s
+}
+
+/// The next (or previous) layer the filter lets through.
+private func stepLayer(_ state: ViewState, _ step: Int, _ model: TUIModel) -> ViewState {
+    let visible = model.visibleLayers(state.filter)
+    guard let position = visible.firstIndex(of: state.layer) ?? visible.firstIndex(where: { $0 > state.layer }) else {
+        return selectLayer(state, visible.last ?? state.layer, model)
+    }
+    return selectLayer(state, visible[min(max(0, position + step), visible.count - 1)], model)
 }
 
 private func selectLayer(_ state: ViewState, _ layer: Int, _ model: TUIModel) -> ViewState {

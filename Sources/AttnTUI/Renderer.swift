@@ -90,21 +90,44 @@ struct Frame {
         screen.put(text, x: 0, y: 0, foreground: .white, background: bar, bold: true, maxWidth: screen.width)
     }
 
+    /// The layer list: stage headings where stages hold several layers, the layers the filter
+    /// lets through, scrolled so that the selected one shows.
     func drawLayerList(into screen: inout Screen) {
         let rect = layout.layers
-        screen.put("layers", x: rect.x + 1, y: rect.y, bold: true)
-        for (i, l) in model.run.layers.enumerated() where rect.y + 1 + i < rect.maxY {
+        let visible = model.visibleLayers(state.filter)
+        var rows = [(stage: String?, layer: Int?)]()
+        for i in visible {
+            let stage = model.run.layers[i].stage
+            if model.groupsByStage && rows.last(where: { $0.layer != nil }).map({ model.run.layers[$0.layer!].stage }) != stage {
+                rows.append((stage, nil))
+            }
+            rows.append((nil, i))
+        }
+        let room = rect.height - 1
+        let selectedRow = rows.firstIndex { $0.layer == state.layer } ?? 0
+        let first = rows.count <= room ? 0 : min(max(0, selectedRow - room / 2), rows.count - room)
+        var title = state.filter.map { "layers /\($0)" } ?? "layers"
+        if rows.count > room { title += " \(visible.firstIndex(of: state.layer).map { $0 + 1 } ?? 0)/\(visible.count)" }
+        screen.put(title, x: rect.x + 1, y: rect.y, bold: true, maxWidth: rect.width - 1)
+        for (line, row) in rows[first..<min(rows.count, first + room)].enumerated() {
+            let y = rect.y + 1 + line
+            guard let i = row.layer else {
+                screen.put(row.stage ?? "", x: rect.x + 1, y: y, foreground: RGB(140, 160, 200), maxWidth: rect.width - 1)
+                continue
+            }
+            let l = model.run.layers[i]
             let selected = i == state.layer
             let background = selected ? RGB(60, 60, 90) : Screen.defaultBackground
-            let name = l.name.padding(toLength: 7, withPad: " ", startingAt: 0)
-            let size = "\(l.feature.shape[1])ch"
             let mark = l.error != nil ? "x" : (selected ? ">" : " ")
-            screen.fill(x: rect.x, y: rect.y + 1 + i, width: rect.width, height: 1, with: Cell(" ", background: background))
-            screen.put("\(mark)\(name)\(size)", x: rect.x, y: rect.y + 1 + i,
+            let text = model.groupsByStage
+                ? "\(mark) \(model.listName(i)) \(l.feature.shape[1])"
+                : "\(mark)\(l.name.padding(toLength: 7, withPad: " ", startingAt: 0))\(l.feature.shape[1])ch"
+            screen.fill(x: rect.x, y: y, width: rect.width, height: 1, with: Cell(" ", background: background))
+            screen.put(text, x: rect.x, y: y,
                        foreground: l.error != nil ? RGB(200, 120, 120) : (selected ? .white : Screen.defaultForeground),
                        background: background, bold: selected, maxWidth: rect.width)
         }
-        let hintY = rect.y + model.run.layers.count + 2
+        let hintY = rect.y + rows.count + 2
         if hintY < rect.maxY { screen.put("[ ] layer", x: rect.x + 1, y: hintY, foreground: RGB(130, 130, 130)) }
         if hintY + 1 < rect.maxY { screen.put("? help", x: rect.x + 1, y: hintY + 1, foreground: RGB(130, 130, 130)) }
     }
@@ -113,6 +136,8 @@ struct Frame {
         var parts = [String]()
         if let entry = state.channelEntry {
             parts.append("go to channel: \(entry)_  (Enter jumps, Esc cancels)")
+        } else if let entry = state.filterEntry {
+            parts.append("filter layers: \(entry)_  (Enter applies, empty Enter clears, Esc cancels)")
         } else {
             if let message = state.message { parts.append(message) }
             if let readout { parts.append(readout) }

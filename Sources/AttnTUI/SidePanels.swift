@@ -39,7 +39,9 @@ enum SidePanels {
 
     static func topClasses(into screen: inout Screen, rect: Rect, run: NetworkTrace) {
         guard rect.height >= 2 else { return }
-        screen.put("ImageNet top-5 (Lite0)", x: rect.x, y: rect.y, bold: true, maxWidth: rect.width)
+        let network = run.network == NetworkRegistry.defaultName ? "Lite0" : run.network
+        let classes = run.classNames == ImageNetClasses.names ? "ImageNet top-5" : "top-5"
+        screen.put("\(classes) (\(network))", x: rect.x, y: rect.y, bold: true, maxWidth: rect.width)
         for (i, p) in run.top(min(5, rect.height - 1)).enumerated() {
             screen.put(String(format: "%.3f ", p.probability) + p.name, x: rect.x, y: rect.y + 1 + i, maxWidth: rect.width)
         }

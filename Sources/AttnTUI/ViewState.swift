@@ -31,6 +31,10 @@ public struct ViewState: Equatable, Sendable {
     public var showHelp = false
     /// Digits typed after `g` to jump to a channel; nil when not typing.
     public var channelEntry: String?
+    /// Text typed after `/` to filter the layers by name; nil when not typing.
+    public var filterEntry: String?
+    /// The filter in effect: only layers whose name contains it are listed and stepped through.
+    public var filter: String?
     public var quit = false
     /// Set by `e`: the session writes the view as a PNG and clears it.
     public var exportRequested = false

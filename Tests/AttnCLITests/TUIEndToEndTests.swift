@@ -143,3 +143,28 @@ private func expectShellIsBack(_ tmux: Tmux) throws {
     let spatial = try PNG.read(contentsOf: folder.url.appendingPathComponent("figs/cat_stage3_spatial_viridis.png"))
     #expect(spatial.width == 451 && spatial.height > 300)
 }
+
+@Test(arguments: [("cbam_resnet50", ["layer1.0.cbam", "layer1.1.cbam", "layer1.2.cbam"] + (0..<4).map { "layer2.\($0).cbam" }
+                    + (0..<6).map { "layer3.\($0).cbam" } + (0..<3).map { "layer4.\($0).cbam" }),
+                  ("mobilenetv2_ca", (2...17).map { "features.\($0).conv.6" })])
+func browsesEveryBlockOfAWholeNetwork(model: String, blocks: [String]) throws {
+    let tmux = try launch("--model \(model) --size 64", width: 110, height: 30)
+    #expect(tmux.waitFor("\(model) (untrained, seed 0) | \(blocks[0]) "), "first frame: \(tmux.screenText)")
+    for block in blocks.dropFirst() {
+        try tmux.sendKeys("]")
+        #expect(tmux.waitFor("| \(block) "), "] did not reach \(block): \(tmux.screenText)")
+    }
+    try tmux.sendKeys("Home")
+    #expect(tmux.waitFor("| \(blocks[0]) "))
+    try tmux.sendKeys("}")
+    #expect(tmux.waitUntil { !$0.contains("| \(blocks[0]) ") }, "} did not leave the first stage")
+    try tmux.sendKeys("/")
+    try tmux.type(String(blocks.last!.dropLast(2)))
+    #expect(tmux.waitFor("filter layers: "))
+    try tmux.sendKeys("Enter")
+    #expect(tmux.waitFor("layers /"), "no filter in the list: \(tmux.screenText)")
+    try tmux.sendKeys("End")
+    #expect(tmux.waitFor("| \(blocks.last!) "))
+    try tmux.sendKeys("q")
+    try expectShellIsBack(tmux)
+}

@@ -17,7 +17,8 @@ private func prepare(_ block: String) -> BatchExport.Prepare {
         let run = try ProbeMode.run(Lite0Preprocessing.tensor(image, side: 64), network: ExportFixture.network,
                                     request: .init(block: block))
         return (TUIModel(imageName: ExportNames.stem(input.path) + ".png", image: image, run: run),
-                ImageExport.Provenance(version: "test", imagePath: input.path, options: [:], preprocessing: "64"))
+                ImageExport.Provenance(version: "test", imagePath: input.path, imageSize: (image.width, image.height), options: [:],
+                                       preprocessing: "64"))
     }
 }
 

@@ -89,3 +89,16 @@ func truncatedCheckpointsFailCleanly(name: String) throws {
         _ = try PyTorchCheckpoint.decode(Array("hello world".utf8), name: "notes.txt")
     } throws: { error in "\(error)" == "checkpoint: notes.txt is not a PyTorch checkpoint (neither a zip archive nor a legacy pickle)" }
 }
+
+@Test func checkpointsSavedFromAGPUAreRead() throws {
+    // A model saved on a GPU names torch.cuda.FloatStorage: the same bytes, placed elsewhere by PyTorch.
+    let original = try bytes("mixed_legacy")
+    let (cpu, gpu) = (Array("ctorch\nFloatStorage\n".utf8), Array("ctorch.cuda\nFloatStorage\n".utf8))
+    guard let at = (0...(original.count - cpu.count)).first(where: { Array(original[$0..<($0 + cpu.count)]) == cpu }) else {
+        Issue.record("the fixture names no torch.FloatStorage")
+        return
+    }
+    let patched = Array(original[..<at]) + gpu + Array(original[(at + cpu.count)...])
+    let file = try PyTorchCheckpoint.decode(patched, name: "gpu.pth")
+    #expect(file.tensors == (try checkpoint("mixed_legacy")).tensors)
+}

@@ -28,7 +28,8 @@ struct MobileNetV2CA: AttentionNetwork {
         stem = try p.conv("features.0.0", 3, 32, kernel: 3, stride: 2)
         stemNorm = try p.norm("features.0.1", 32)
         var blocks = [Block](), input = 32, index = 1
-        for (t, c, n, s) in Self.settings {
+        // The layer list groups the blocks by the (t, c, n, s) rows of the paper's table.
+        for (group, (t, c, n, s)) in Self.settings.enumerated() {
             for r in 0..<n {
                 let key = "features.\(index).conv"
                 let stride = r == 0 ? s : 1
@@ -45,7 +46,7 @@ struct MobileNetV2CA: AttentionNetwork {
                     let dw = try p.conv("\(key).3", hidden, hidden, kernel: 3, stride: stride, groups: hidden)
                     let n2 = try p.norm("\(key).4", hidden)
                     let ca = try AttentionSite("coordatt", channels: hidden, options: ["keys": "mbv2_ca"], path: "\(key).6",
-                                               stage: "features.\(index)", parameters: &p)
+                                               stage: "group\(group + 1) (\(c) ch)", parameters: &p)
                     let project = try p.conv("\(key).7", hidden, c, kernel: 1)
                     blocks.append(Block(convs: [expand, dw, project], norms: [n1, n2, try p.norm("\(key).8", c)],
                                         attention: ca, residual: stride == 1 && input == c))
