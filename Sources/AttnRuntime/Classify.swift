@@ -16,10 +16,12 @@ public enum Classify {
     public struct Result: Codable, Sendable {
         public let image: String
         public let top: [Prediction]?
+        /// Every class's logit, when asked for (--logits).
+        public var logits: [Float]? = nil
         public let error: String?
     }
 
-    public static func run(images: [String], top: Int, network prepared: PreparedNetwork) -> [Result] {
+    public static func run(images: [String], top: Int, network prepared: PreparedNetwork, logits withLogits: Bool = false) -> [Result] {
         images.map { path in
             do {
                 let image = try PNG.read(contentsOf: URL(fileURLWithPath: path))
@@ -27,7 +29,7 @@ public enum Classify {
                 let best = NetworkTrace.top(logits, min(top, logits.count), names: prepared.classNames).map {
                     Prediction(index: $0.index, name: $0.name, probability: $0.probability)
                 }
-                return Result(image: path, top: best, error: nil)
+                return Result(image: path, top: best, logits: withLogits ? logits.data : nil, error: nil)
             } catch {
                 return Result(image: path, top: nil, error: "\(error)")
             }

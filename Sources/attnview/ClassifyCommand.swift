@@ -20,13 +20,16 @@ struct ClassifyCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Flag(help: "With --json, also every class's logit.")
+    var logits = false
+
     func validate() throws {
         guard !images.isEmpty else { throw ValidationError("give at least one PNG image") }
         guard (1...1000).contains(top) else { throw ValidationError("--top must be between 1 and 1000, got \(top)") }
     }
 
     func run() throws {
-        let results = Classify.run(images: images, top: top, network: try PreparedNetwork.load(network.choice))
+        let results = Classify.run(images: images, top: top, network: try PreparedNetwork.load(network.choice), logits: logits && json)
         let output = json ? Classify.json(results) : Classify.text(results)
         if !output.isEmpty { print(output) }
         let failures = results.compactMap(\.error)

@@ -86,3 +86,13 @@ func exportBrowsesEveryBlock(model: String, blocks: Int, block: String) throws {
     #expect(abs(Double(rows.first { $0.name == "mobilenetv3_large_100" }!.multiplyAdds) / 1e9 - 0.217) < 0.002)
     #expect(rows.count == 33)
 }
+
+@Test func plainNetworksTakeProbesOnTheirStages() throws {
+    let folder = try TemporaryFolder()
+    let result = try BuiltBinary.run(["export", cat, "--model", "resnet18", "--module", "se", "--size", "64", "--out", folder.path("out")])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let summary = try ExportSummary.decode(Array(try Data(contentsOf: URL(fileURLWithPath: folder.path("out/cat/summary.json")))))
+    #expect(summary.model == "resnet18" && summary.module == "se")
+    #expect(summary.layers.map(\.name) == ["stem", "layer1", "layer2", "layer3", "layer4"])
+    #expect(summary.layers.map { $0.featureShape[1] } == [64, 64, 128, 256, 512])
+}
