@@ -39,6 +39,11 @@ public enum ViewSession {
         }
     }
 
+    /// The screen a state shows, as a PNG (`--screenshot`).
+    public static func writeScreenshot(_ model: TUIModel, _ state: ViewState, to path: String) throws {
+        try PNG.write(ScreenPicture.render(render(state, model)), to: URL(fileURLWithPath: path))
+    }
+
     /// The TUI's `e`: the view as a PNG in `folder` (or the current one).
     public static func exportView(_ model: TUIModel, _ state: ViewState, folder: String?) -> String {
         do {

@@ -28,12 +28,31 @@ struct ViewCommand: ParsableCommand {
     @Option(help: "Folder where `e` writes the view as a PNG (default: the current folder).")
     var out: String?
 
+    @Option(help: "Write the screen as a PNG instead of opening the terminal (after --keys).")
+    var screenshot: String?
+
+    @Option(help: "Keys pressed before the screenshot: characters, and <Tab> <BTab> <Enter> <Esc> <Up> <Down> <PgUp> <PgDn> <Home> <End>.")
+    var keys = ""
+
+    @Option(help: "Screen size of the screenshot, COLUMNSxROWS.")
+    var screenshotSize = "120x40"
+
     func validate() throws {
         guard Colormap(rawValue: colormap) != nil else {
             throw ValidationError("--colormap must be one of \(Colormap.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard layer >= 0 else { throw ValidationError("--layer must be 0 or more, got \(layer)") }
         if let color, ColorDepth(rawValue: color) == nil { throw ValidationError("--color must be truecolor, 256 or 16") }
+        guard screenshotDimensions != nil else {
+            throw ValidationError("--screenshot-size must be COLUMNSxROWS, each 1 to 1000, got '\(screenshotSize)'")
+        }
+        do { _ = try KeyScript.keys(keys) } catch { throw ValidationError("--keys: \(error)") }
+    }
+
+    var screenshotDimensions: (width: Int, height: Int)? {
+        let parts = screenshotSize.split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, (1...1000).contains(parts[0]), (1...1000).contains(parts[1]) else { return nil }
+        return (parts[0], parts[1])
     }
 
     func run() throws {
@@ -42,6 +61,15 @@ struct ViewCommand: ParsableCommand {
             throw ValidationError("--layer must be between 0 and \(model.layerCount - 1), got \(layer)")
         }
         if !warnings.isEmpty { model.loadNote = "\(warnings.count) keys did not fit the weights (--strict false)" }
+        if let screenshot {
+            let (width, height) = screenshotDimensions!
+            let state = try KeyScript.keys(keys).reduce(ViewState(width: width, height: height, layer: layer,
+                                                                  colormap: Colormap(rawValue: colormap)!)) {
+                reduce($0, $1, in: model)
+            }
+            try ViewSession.writeScreenshot(model, state, to: screenshot)
+            return
+        }
         try TerminalSession.run(forcedDepth: color.flatMap(ColorDepth.init(rawValue:))) { terminal in
             model.colorNote = terminal.depthNote
             let size = terminal.size

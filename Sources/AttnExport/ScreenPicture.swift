@@ -1,0 +1,34 @@
+// ScreenPicture: a TUI screen (the cell buffer the terminal would draw) as a PNG, for
+// screenshots in documents and for tests that check the colours on screen: each cell is 6 x 12
+// pixels, half blocks split it into its two pixels' colours, eighth blocks fill their fraction,
+// and text is drawn with the built-in bitmap font.
+import AttnImaging
+import AttnTUI
+
+public enum ScreenPicture {
+    public static let cellWidth = 6, cellHeight = 12
+
+    static let eighths: [Character: Int] = ["▏": 1, "▎": 2, "▍": 3, "▌": 4, "▋": 5, "▊": 6, "▉": 7, "█": 8]
+
+    public static func render(_ screen: Screen) -> RGBImage {
+        var canvas = Canvas(width: screen.width * cellWidth, height: screen.height * cellHeight, background: Screen.defaultBackground)
+        for y in 0..<screen.height {
+            for x in 0..<screen.width {
+                let cell = screen[x, y]
+                let (px, py) = (x * cellWidth, y * cellHeight)
+                canvas.fill(x: px, y: py, width: cellWidth, height: cellHeight, cell.background)
+                switch cell.character {
+                case " ":
+                    break
+                case "▀":
+                    canvas.fill(x: px, y: py, width: cellWidth, height: cellHeight / 2, cell.foreground)
+                case let c where eighths[c] != nil:
+                    canvas.fill(x: px, y: py, width: (cellWidth * eighths[c]! + 4) / 8, height: cellHeight, cell.foreground)
+                default:
+                    canvas.text(String(cell.character), x: px, y: py + (cellHeight - BitmapFont.glyphHeight) / 2, scale: 1, cell.foreground)
+                }
+            }
+        }
+        return canvas.image
+    }
+}
