@@ -31,6 +31,9 @@ public enum ProbeMode {
     public static func run(_ input: Tensor, network: any AttentionNetwork, request: Request, networkName: String = "efficientnet_lite0", networkWeights: String? = nil,
                            classNames: [String]? = ImageNetClasses.names) throws -> NetworkTrace {
         let blockType = try BlockRegistry.requireType(named: request.block)
+        // An option error is the user's, the same on every layer: it fails here, once; only a
+        // layer's size can still make the block unavailable there.
+        try request.options.validate(blockType.info)
         var features = [(String, Tensor)]()
         let logits = try network.forward(input, visit: NetworkVisitor(stage: { features.append(($0, $1)) }))
         var layers = [LayerTrace]()

@@ -64,6 +64,7 @@ public struct PreparedNetwork: Sendable {
             probeBlock = nil
         }
         let options = try BlockOptions(assignments: choice.options)
+        if let probeBlock { try options.validate(try BlockRegistry.requireType(named: probeBlock).info) }
         let file = try choice.weights.map { try WeightFile.read(URL(fileURLWithPath: $0)) }
         let fileName = choice.weights.map { URL(fileURLWithPath: $0).lastPathComponent } ?? ""
         // With no --model, --weights are Lite0's probes, and the network keeps its bundled weights.

@@ -61,13 +61,12 @@ import Testing
     }
     #expect(error([:]) == nil)
     #expect(error([:], channels: 30) == "acmix: 30 channels are not divisible by head = 4")
-    #expect(error(["head": "0"]) == "acmix: head must be at least 1, got 0")
+    #expect(error(["head": "0"]) == "acmix: option head=0 must be an integer from 1 to 256")
     #expect(error(["kernel_att": "6"])
-            == "acmix: kernel_att = 6 must be odd and positive (an even window does not keep the size)")
+            == "acmix: option kernel_att=6 must be an odd integer from 1 to 31 (an even window does not keep the size)")
     #expect(error(["kernel_conv": "5"])
-            == "acmix: kernel_conv = 5 is not supported: the reference's dep_conv has a fixed padding of 1,"
-               + " so only 3 keeps the size")
-    #expect(error(["stride": "0"]) == "acmix: stride must be at least 1, got 0")
+            == "acmix: option kernel_conv=5 must be an integer from 3 to 3 (the reference's dep_conv pads by 1, so only 3 keeps the size)")
+    #expect(error(["stride": "0"]) == "acmix: option stride=0 must be an integer from 1 to 8")
     #expect(error(["dilation": "2"])
             == "acmix: unknown option 'dilation' (its options are kernel_att, head, kernel_conv, stride)")
 

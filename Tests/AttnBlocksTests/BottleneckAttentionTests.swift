@@ -82,8 +82,8 @@ private func randomInput(_ shape: [Int], seed: UInt64) -> Tensor {
     }
     #expect(error(["dilation_conv_num": "0"]) == nil)
     #expect(error([:], channels: 8) == "bam: 8 channels with reduction 16 leave no hidden units")
-    #expect(error(["dilation_conv_num": "-1"]) == "bam: dilation_conv_num must be 0 or more, got -1")
-    #expect(error(["dilation_val": "0"]) == "bam: dilation_val must be at least 1, got 0")
+    #expect(error(["dilation_conv_num": "-1"]) == "bam: option dilation_conv_num=-1 must be an integer from 0 to 16")
+    #expect(error(["dilation_val": "0"]) == "bam: option dilation_val=0 must be an integer from 1 to 64")
     #expect(error(["gate_activation": "relu"])
             == "bam: unknown option 'gate_activation' (its options are reduction, dilation_conv_num, dilation_val)")
 }

@@ -110,8 +110,8 @@ private func expected(_ x: Tensor, max useMax: Bool, scale: Float, shift: Float)
     }
     #expect(error(["pool_types": "lse,lp,max,avg"]) == nil)
     #expect(error(["pool_types": "avg,median"])
-            == "cbam: option pool_types=avg,median: 'median' is not one of avg, max, lp, lse")
-    #expect(error(["no_spatial": "maybe"]) == "cbam: option no_spatial=maybe is not true or false")
+            == "cbam: option pool_types=avg,median must be a comma-separated list of avg, max, lp, lse")
+    #expect(error(["no_spatial": "maybe"]) == "cbam: option no_spatial=maybe must be true or false")
 }
 
 @Test func cbamChannelPoolsMatchTheirDefinitions() {

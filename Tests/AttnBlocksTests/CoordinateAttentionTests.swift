@@ -70,8 +70,8 @@ private func handWeights() -> [String: Tensor] {
 }
 
 @Test func coordinateAttentionRejectsAZeroReduction() {
-    #expect(caError(channels: 64, ["reduction": "0"]) == "coordatt: reduction must be at least 1, got 0")
-    #expect(caError(channels: 64, ["reduction": "-3"]) == "coordatt: reduction must be at least 1, got -3")
+    #expect(caError(channels: 64, ["reduction": "0"]) == "coordatt: option reduction=0 must be an integer from 1 to 4096")
+    #expect(caError(channels: 64, ["reduction": "-3"]) == "coordatt: option reduction=-3 must be an integer from 1 to 4096")
     #expect(caError(channels: 64, ["reduction": "64"]) == nil)
 }
 

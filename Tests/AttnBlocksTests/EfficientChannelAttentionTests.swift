@@ -36,9 +36,10 @@ private func ecaError(_ options: [String: String]) -> String? {
 }
 
 @Test func ecaRefusesEvenAndNonPositiveKernelSizes() {
-    #expect(ecaError(["k_size": "4"]) == "eca: k_size must be odd, got 4 (with padding (k_size-1)//2 an even "
-        + "kernel gives C-1 channel weights; the reference fails on it)")
-    #expect(ecaError(["k_size": "0"]) == "eca: k_size must be at least 1, got 0")
+    #expect(ecaError(["k_size": "4"]) == "eca: option k_size=4 must be an odd integer from 1 to 63 (with padding (k_size-1)//2 "
+        + "an even kernel gives C-1 weights; the reference fails on it)")
+    #expect(ecaError(["k_size": "0"]) == "eca: option k_size=0 must be an odd integer from 1 to 63 (with padding (k_size-1)//2 "
+        + "an even kernel gives C-1 weights; the reference fails on it)")
     #expect(ecaError(["k_size": "9"]) == nil)
     #expect(ecaError(["k": "3"]) == "eca: unknown option 'k' (its options are k_size)")
 }

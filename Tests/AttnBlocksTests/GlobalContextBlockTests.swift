@@ -124,9 +124,9 @@ private func transform(
     }
     #expect(error([:]) == nil)
     #expect(error(["ratio": "0.01"]) == "gc: 32 channels with ratio 0.01 leave no planes (int(C * ratio) = 0)")
-    #expect(error(["ratio": "0"]) == "gc: ratio must be positive, got 0.0")
-    #expect(error(["pooling": "max"]) == "gc: option pooling=max: 'max' is not one of att, avg")
-    #expect(error(["pooling": "att,avg"]) == "gc: option pooling takes one of att, avg")
-    #expect(error(["fusion": "concat"]) == "gc: option fusion=concat: 'concat' is not one of add, mul")
+    #expect(error(["ratio": "0"]) == "gc: option ratio=0 must be a number from 0.001 to 4")
+    #expect(error(["pooling": "max"]) == "gc: option pooling=max must be one of att, avg")
+    #expect(error(["pooling": "att,avg"]) == "gc: option pooling=att,avg must be one of att, avg")
+    #expect(error(["fusion": "concat"]) == "gc: option fusion=concat must be a comma-separated list of add, mul")
     #expect(error(["reduction": "16"]) == "gc: unknown option 'reduction' (its options are ratio, pooling, fusion)")
 }

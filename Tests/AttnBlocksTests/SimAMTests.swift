@@ -35,8 +35,8 @@ private func simam(_ options: [String: String] = [:]) throws -> BuiltBlock {
 }
 
 @Test func simamRefusesANonPositiveLambda() {
-    #expect(throws: BlockError("simam", "e_lambda must be positive, got 0.0")) { try simam(["e_lambda": "0"]) }
-    #expect(throws: BlockError("simam", "e_lambda must be positive, got -0.5")) { try simam(["e_lambda": "-0.5"]) }
+    #expect(throws: BlockError("simam", "option e_lambda=0 must be a number from 1e-12 to 1000000")) { try simam(["e_lambda": "0"]) }
+    #expect(throws: BlockError("simam", "option e_lambda=-0.5 must be a number from 1e-12 to 1000000")) { try simam(["e_lambda": "-0.5"]) }
     #expect(throws: Never.self) { try simam(["e_lambda": "0.1"]) }
 }
 

@@ -94,7 +94,7 @@ private let bnScale = 1 / (1 + Float(1e-5)).squareRoot()
 }
 
 @Test func tripletKernelSizeMustBeOdd() throws {
-    #expect(throws: BlockError("triplet", "kernel_size must be odd and positive (padding (k-1)/2 keeps the size), got 4")) {
+    #expect(throws: BlockError("triplet", "option kernel_size=4 must be an odd integer from 1 to 31 (padding (k-1)/2 keeps the size)")) {
         try BlockRegistry.build("triplet", channels: 8, options: BlockOptions(["kernel_size": "4"]), source: .seeded(0))
     }
     let built = try BlockRegistry.build("triplet", channels: 8, options: BlockOptions(["kernel_size": "3"]),

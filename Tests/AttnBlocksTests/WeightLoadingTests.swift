@@ -51,7 +51,7 @@ private func buildError(_ weights: [String: Tensor], options: [String: String] =
 
 @Test func unknownOptionIsNamed() {
     #expect(buildError(seWeights(), options: ["reductoin": "16"]) == "se: unknown option 'reductoin' (its options are reduction, hidden, act, gate, keys)")
-    #expect(buildError(seWeights(), options: ["reduction": "x"]) == "se: option reduction=x is not an integer")
+    #expect(buildError(seWeights(), options: ["reduction": "x"]) == "se: option reduction=x must be an integer from 1 to 4096")
 }
 
 @Test func prefixedStoreTakesOnlyItsKeys() throws {

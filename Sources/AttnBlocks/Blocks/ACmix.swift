@@ -24,7 +24,9 @@ public struct ACmix: AttentionBlock {
         name: "acmix", title: "ACmix", paper: "Pan et al., CVPR 2022",
         reference: "LeapLabTHU/ACmix ResNet/test_bottleneck.py",
         summary: "y = rate1 * local window self-attention(q, k, v) + rate2 * shift conv(fc(q, k, v))",
-        options: [("kernel_att", "7"), ("head", "4"), ("kernel_conv", "3"), ("stride", "1")],
+        options: [.int("kernel_att", 7, 1...31, odd: true, why: "an even window does not keep the size"), .int("head", 4, 1...256),
+                  .int("kernel_conv", 3, 3...3, why: "the reference's dep_conv pads by 1, so only 3 keeps the size"),
+                  .int("stride", 1, 1...8)],
         maps: ["attention", "rate"])
 
     let head: Int, headDim: Int
@@ -37,20 +39,12 @@ public struct ACmix: AttentionBlock {
     var paddingAtt: Int { kernelAtt / 2 }
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
-        kernelAtt = try options.int("kernel_att", default: 7, block: "acmix")
-        head = try options.int("head", default: 4, block: "acmix")
-        kernelConv = try options.int("kernel_conv", default: 3, block: "acmix")
-        stride = try options.int("stride", default: 1, block: "acmix")
-        guard kernelAtt >= 1 && kernelAtt % 2 == 1 else {
-            throw BlockError("acmix", "kernel_att = \(kernelAtt) must be odd and positive"
-                             + " (an even window does not keep the size)")
-        }
-        guard kernelConv == 3 else {
-            throw BlockError("acmix", "kernel_conv = \(kernelConv) is not supported: the reference's dep_conv"
-                             + " has a fixed padding of 1, so only 3 keeps the size")
-        }
-        guard stride >= 1 else { throw BlockError("acmix", "stride must be at least 1, got \(stride)") }
-        guard head >= 1 else { throw BlockError("acmix", "head must be at least 1, got \(head)") }
+        // kernel_att is odd (an even window does not keep the size) and kernel_conv 3 (the
+        // reference's dep_conv has a fixed padding of 1), by their specs.
+        kernelAtt = try options.int("kernel_att")
+        head = try options.int("head")
+        kernelConv = try options.int("kernel_conv")
+        stride = try options.int("stride")
         guard channels % head == 0 else {
             throw BlockError("acmix", "\(channels) channels are not divisible by head = \(head)")
         }

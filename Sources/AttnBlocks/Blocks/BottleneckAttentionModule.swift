@@ -16,7 +16,7 @@ public struct BottleneckAttentionModule: AttentionBlock {
         name: "bam", title: "Bottleneck Attention Module", paper: "Park et al., BMVC 2018",
         reference: "Jongchan/attention-module MODELS/bam.py",
         summary: "channel = MLP(avgpool HxH(x)), spatial = dilated convs(x); y = x * (1 + sigmoid(channel * spatial))",
-        options: [("reduction", "16"), ("dilation_conv_num", "2"), ("dilation_val", "4")],
+        options: [.int("reduction", 16, 1...4096), .int("dilation_conv_num", 2, 0...16), .int("dilation_val", 4, 1...64)],
         maps: ["channel", "spatial", "gate"])
 
     let reduction: Int, dilationConvNum: Int, dilationVal: Int
@@ -28,14 +28,9 @@ public struct BottleneckAttentionModule: AttentionBlock {
     let convFinal: Conv2dLayer
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
-        reduction = try options.int("reduction", default: 16, block: "bam")
-        dilationConvNum = try options.int("dilation_conv_num", default: 2, block: "bam")
-        dilationVal = try options.int("dilation_val", default: 4, block: "bam")
-        guard reduction >= 1 else { throw BlockError("bam", "reduction must be at least 1, got \(reduction)") }
-        guard dilationConvNum >= 0 else {
-            throw BlockError("bam", "dilation_conv_num must be 0 or more, got \(dilationConvNum)")
-        }
-        guard dilationVal >= 1 else { throw BlockError("bam", "dilation_val must be at least 1, got \(dilationVal)") }
+        reduction = try options.int("reduction")
+        dilationConvNum = try options.int("dilation_conv_num")
+        dilationVal = try options.int("dilation_val")
         let hidden = channels / reduction
         guard hidden >= 1 else {
             throw BlockError("bam", "\(channels) channels with reduction \(reduction) leave no hidden units")

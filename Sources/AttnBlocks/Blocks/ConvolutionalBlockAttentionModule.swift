@@ -15,7 +15,7 @@ public struct ConvolutionalBlockAttentionModule: AttentionBlock {
         name: "cbam", title: "Convolutional Block Attention Module", paper: "Woo et al., ECCV 2018",
         reference: "Jongchan/attention-module MODELS/cbam.py",
         summary: "x' = x * sigmoid(sum of MLP(pools(x))); y = x' * sigmoid(bn(conv7x7([max_c x', mean_c x'])))",
-        options: [("reduction", "16"), ("pool_types", "avg,max"), ("no_spatial", "false")],
+        options: [.int("reduction", 16, 1...4096), .listOf("pool_types", "avg,max", poolKinds), .flag("no_spatial", false)],
         maps: ["channel", "spatial"])
 
     static let poolKinds = ["avg", "max", "lp", "lse"]
@@ -27,10 +27,9 @@ public struct ConvolutionalBlockAttentionModule: AttentionBlock {
     let spatialConv: Conv2dLayer?, spatialBN: BatchNormLayer?
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
-        reduction = try options.int("reduction", default: 16, block: "cbam")
-        poolTypes = try options.list("pool_types", default: ["avg", "max"], allowed: Self.poolKinds, block: "cbam")
-        noSpatial = try options.bool("no_spatial", default: false, block: "cbam")
-        guard reduction >= 1 else { throw BlockError("cbam", "reduction must be at least 1, got \(reduction)") }
+        reduction = try options.int("reduction")
+        poolTypes = try options.list("pool_types")
+        noSpatial = try options.bool("no_spatial")
         let hidden = channels / reduction
         guard hidden >= 1 else {
             throw BlockError("cbam", "\(channels) channels with reduction \(reduction) leave no hidden units")

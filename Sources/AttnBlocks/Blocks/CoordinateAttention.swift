@@ -16,7 +16,7 @@ public struct CoordinateAttention: AttentionBlock {
         name: "coordatt", aliases: ["ca"], title: "Coordinate Attention", paper: "Hou, Zhou & Feng, CVPR 2021",
         reference: "Andrew-Qibin/CoordAttention coordatt.py CoordAtt",
         summary: "a_h, a_w = sigmoid(conv_h/w(h_swish(bn1(conv1([pool_h; pool_w]))))); y = x * a_w * a_h",
-        options: [("reduction", "32"), ("keys", "coordatt")], maps: ["h", "w"])
+        options: [.int("reduction", 32, 1...4096), .oneOf("keys", "coordatt", ["coordatt", "mbv2_ca"])], maps: ["h", "w"])
 
     let reduction: Int
     let mip: Int
@@ -25,12 +25,11 @@ public struct CoordinateAttention: AttentionBlock {
     let bn1: BatchNormLayer
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
-        reduction = try options.int("reduction", default: 32, block: "coordatt")
-        guard reduction >= 1 else { throw BlockError("coordatt", "reduction must be at least 1, got \(reduction)") }
+        reduction = try options.int("reduction")
         mip = max(8, channels / reduction)
         conv1 = try parameters.conv2d("conv1", in: channels, out: mip, kernel: (1, 1))
         bn1 = try parameters.batchNorm("bn1", channels: mip)
-        keys = try options.list("keys", default: ["coordatt"], allowed: ["coordatt", "mbv2_ca"], block: "coordatt")[0]
+        keys = try options.word("keys")
         let (h, w) = keys == "coordatt" ? ("conv_h", "conv_w") : ("conv2", "conv3")
         convH = try parameters.conv2d(h, in: mip, out: channels, kernel: (1, 1))
         convW = try parameters.conv2d(w, in: mip, out: channels, kernel: (1, 1))

@@ -13,7 +13,7 @@ public struct EfficientChannelAttention: AttentionBlock {
         name: "eca", title: "Efficient Channel Attention", paper: "Wang et al., CVPR 2020",
         reference: "BangguWu/ECANet models/eca_module.py eca_layer",
         summary: "channel weights = sigmoid(conv1d_k(avgpool(x)) across channels); y = x * weights",
-        options: [("k_size", "3")], maps: ["channel"])
+        options: [.int("k_size", 3, 1...63, odd: true, why: "with padding (k_size-1)//2 an even kernel gives C-1 weights; the reference fails on it")], maps: ["channel"])
 
     let channels: Int
     let kSize: Int
@@ -22,12 +22,8 @@ public struct EfficientChannelAttention: AttentionBlock {
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
         self.channels = channels
-        kSize = try options.int("k_size", default: 3, block: "eca")
-        guard kSize >= 1 else { throw BlockError("eca", "k_size must be at least 1, got \(kSize)") }
-        guard kSize % 2 == 1 else {
-            throw BlockError("eca", "k_size must be odd, got \(kSize) (with padding (k_size-1)//2 an even kernel "
-                + "gives C-1 channel weights; the reference fails on it)")
-        }
+        // Odd by its spec: with padding (k_size-1)//2 an even kernel gives C-1 weights; the reference fails on it.
+        kSize = try options.int("k_size")
         // nn.Conv1d(1, 1, k): fan_in = k.
         kernel = try parameters.tensor("conv.weight", [1, 1, kSize], initialization: .pytorchDefault(fanIn: kSize))
             .reshaped([1, 1, 1, kSize])

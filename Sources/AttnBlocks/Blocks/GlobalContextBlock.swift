@@ -18,7 +18,7 @@ public struct GlobalContextBlock: AttentionBlock {
         name: "gc", aliases: ["gcnet"], title: "Global Context block",
         paper: "Cao et al., GCNet, ICCVW 2019", reference: "xvjiarui/GCNet mmdet/ops/gcb/context_block.py",
         summary: "context = sum(x * softmax(conv_mask(x))); y = x * sigmoid(mul(context)) + add(context)",
-        options: [("ratio", "0.0625"), ("pooling", "att"), ("fusion", "add")],
+        options: [.number("ratio", "0.0625", 0.001...4), .oneOf("pooling", "att", ["att", "avg"]), .listOf("fusion", "add", ["add", "mul"])],
         maps: ["context", "channel_add", "channel_mul"])
 
     let ratio: Double
@@ -30,19 +30,14 @@ public struct GlobalContextBlock: AttentionBlock {
     let channelMul: GlobalContextTransform?
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
-        // Read as Double so that planes = int(C * ratio) rounds exactly as the Python reference does.
-        let ratioText = options.values["ratio"]
-        let ratio32 = try options.float("ratio", default: 0.0625, block: "gc")
-        ratio = ratioText.flatMap(Double.init) ?? Double(ratio32)
-        guard ratio > 0 else { throw BlockError("gc", "ratio must be positive, got \(ratio)") }
+        // A Double, so that planes = int(C * ratio) rounds exactly as the Python reference does.
+        ratio = try options.double("ratio")
         planes = Int(Double(channels) * ratio)
         guard planes >= 1 else {
             throw BlockError("gc", "\(channels) channels with ratio \(ratio) leave no planes (int(C * ratio) = 0)")
         }
-        let pool = try options.list("pooling", default: ["att"], allowed: ["att", "avg"], block: "gc")
-        guard pool.count == 1 else { throw BlockError("gc", "option pooling takes one of att, avg") }
-        pooling = pool[0]
-        let fusion = try options.list("fusion", default: ["add"], allowed: ["add", "mul"], block: "gc")
+        pooling = try options.word("pooling")
+        let fusion = try options.list("fusion")
         fusions = ["add", "mul"].filter(fusion.contains)
 
         convMask = pooling == "att"

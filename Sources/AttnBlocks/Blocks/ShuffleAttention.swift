@@ -16,7 +16,7 @@ public struct ShuffleAttention: AttentionBlock {
         name: "sa", aliases: ["shuffle"], title: "Shuffle Attention", paper: "Zhang & Yang, ICASSP 2021",
         reference: "wofmanaf/SA-Net models/sa_resnet.py sa_layer",
         summary: "per group: half x*sigmoid(cw*avgpool+cb), half x*sigmoid(sw*GN(x)+sb); concat; channel shuffle(2)",
-        options: [("groups", "64")], maps: ["channel", "spatial"])
+        options: [.int("groups", 64, 1...4096)], maps: ["channel", "spatial"])
 
     let groups: Int
     /// C/(2G): channels in each half of a group.
@@ -25,8 +25,7 @@ public struct ShuffleAttention: AttentionBlock {
     let gnWeight: Tensor, gnBias: Tensor
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
-        groups = try options.int("groups", default: 64, block: "sa")
-        guard groups >= 1 else { throw BlockError("sa", "groups must be at least 1, got \(groups)") }
+        groups = try options.int("groups")
         // The reference needs C/G channels per group split into two equal halves; anything else
         // gives it zero-sized parameters or a GroupNorm that does not match the half.
         guard channels % (2 * groups) == 0 else {

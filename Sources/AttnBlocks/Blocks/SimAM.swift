@@ -13,16 +13,15 @@ public struct SimAM: AttentionBlock {
         name: "simam", title: "SimAM", paper: "Yang et al., ICML 2021",
         reference: "ZjjConan/SimAM networks/attentions/simam_module.py",
         summary: "energy = sigmoid((x-mu)^2 / (4*(sum((x-mu)^2)/(HW-1) + lambda)) + 0.5); y = x * energy",
-        options: [("e_lambda", "1e-4")], maps: ["energy"])
+        options: [.number("e_lambda", "1e-4", 1e-12...1e6)], maps: ["energy"])
 
     let channels: Int
     let lambda: Float
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
         self.channels = channels
-        lambda = try options.float("e_lambda", default: 1e-4, block: "simam")
-        // lambda keeps the denominator positive where a channel is constant (sum(d) = 0).
-        guard lambda > 0 else { throw BlockError("simam", "e_lambda must be positive, got \(lambda)") }
+        // lambda (positive, by its range) keeps the denominator positive where a channel is constant.
+        lambda = try options.float("e_lambda")
     }
 
     public func validate(height: Int, width: Int) throws {

@@ -11,7 +11,8 @@ public struct SqueezeExcitation: AttentionBlock {
         name: "se", title: "Squeeze-and-Excitation", paper: "Hu et al., CVPR 2018",
         reference: "timm SEModule; seed 002 SE-ResNet",
         summary: "channel weights = sigmoid(fc2(relu(fc1(avgpool(x))))); y = x * weights",
-        options: [("reduction", "16"), ("hidden", "0"), ("act", "relu"), ("gate", "sigmoid"), ("keys", "fc")],
+        options: [.int("reduction", 16, 1...4096), .int("hidden", 0, 0...65536), .oneOf("act", "relu", ["relu", "silu"]),
+                  .oneOf("gate", "sigmoid", ["sigmoid", "hard_sigmoid"]), .oneOf("keys", "fc", ["fc", "conv"])],
         maps: ["channel"])
 
     let reduction: Int
@@ -25,13 +26,11 @@ public struct SqueezeExcitation: AttentionBlock {
     let fc1: LinearLayer, fc2: LinearLayer
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
-        reduction = try options.int("reduction", default: 16, block: "se")
-        guard reduction >= 1 else { throw BlockError("se", "reduction must be at least 1, got \(reduction)") }
-        let explicit = try options.int("hidden", default: 0, block: "se")
-        guard explicit >= 0 else { throw BlockError("se", "hidden must be 0 (channels / reduction) or more, got \(explicit)") }
-        activation = try options.list("act", default: ["relu"], allowed: ["relu", "silu"], block: "se")[0]
-        gate = try options.list("gate", default: ["sigmoid"], allowed: ["sigmoid", "hard_sigmoid"], block: "se")[0]
-        keys = try options.list("keys", default: ["fc"], allowed: ["fc", "conv"], block: "se")[0]
+        reduction = try options.int("reduction")
+        let explicit = try options.int("hidden")
+        activation = try options.word("act")
+        gate = try options.word("gate")
+        keys = try options.word("keys")
         hidden = explicit > 0 ? explicit : channels / reduction
         guard hidden >= 1 else {
             throw BlockError("se", "\(channels) channels with reduction \(reduction) leave no hidden units")

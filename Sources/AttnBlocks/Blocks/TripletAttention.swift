@@ -17,7 +17,7 @@ public struct TripletAttention: AttentionBlock {
         name: "triplet", title: "Triplet Attention", paper: "Misra et al., WACV 2021",
         reference: "landskape-ai/triplet-attention triplet_attention.py",
         summary: "gates sigmoid(bn(conv([max, mean]))) over the (C,W), (H,C) and (H,W) planes; y = mean of x * gate",
-        options: [("kernel_size", "7"), ("no_spatial", "false"), ("keys", "triplet")],
+        options: [.int("kernel_size", 7, 1...31, odd: true, why: "padding (k-1)/2 keeps the size"), .flag("no_spatial", false), .oneOf("keys", "triplet", ["triplet", "models"])],
         maps: ["cw", "hc", "hw"])
 
     struct Gate: Sendable {
@@ -39,12 +39,12 @@ public struct TripletAttention: AttentionBlock {
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {
         self.channels = channels
-        kernelSize = try options.int("kernel_size", default: 7, block: "triplet")
-        noSpatial = try options.bool("no_spatial", default: false, block: "triplet")
+        kernelSize = try options.int("kernel_size")
+        noSpatial = try options.bool("no_spatial")
         guard kernelSize >= 1 && kernelSize % 2 == 1 else {
             throw BlockError("triplet", "kernel_size must be odd and positive (padding (k-1)/2 keeps the size), got \(kernelSize)")
         }
-        keys = try options.list("keys", default: ["triplet"], allowed: ["triplet", "models"], block: "triplet")[0]
+        keys = try options.word("keys")
         let names = keys == "triplet"
             ? ["cw.conv", "hc.conv", "hw.conv"] : ["ChannelGateH.spatial", "ChannelGateW.spatial", "SpatialGate.spatial"]
         cw = try Self.gate(names[0], kernelSize, &parameters)

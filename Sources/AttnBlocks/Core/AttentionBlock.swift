@@ -12,14 +12,14 @@ public struct BlockInfo: Sendable {
     public let reference: String
     /// One line: what the block computes.
     public let summary: String
-    /// Option keys accepted by --set, with their defaults as text.
-    public let options: [(key: String, defaultValue: String)]
+    /// The options --set takes, with their defaults and what values they take.
+    public let options: [OptionSpec]
     /// Names of the maps it records, in order.
     public let maps: [String]
 
     public init(
         name: String, aliases: [String] = [], title: String, paper: String, reference: String, summary: String,
-        options: [(key: String, defaultValue: String)], maps: [String]
+        options: [OptionSpec], maps: [String]
     ) {
         self.name = name; self.aliases = aliases; self.title = title; self.paper = paper
         self.reference = reference; self.summary = summary; self.options = options; self.maps = maps

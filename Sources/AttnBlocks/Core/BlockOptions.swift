@@ -1,10 +1,15 @@
-// BlockOptions: the hyper-parameters given with `--set key=value`, read by each block with its
-// reference default. Every key given must be read by the block, so a typo is an error, not a
-// silently ignored setting.
+// BlockOptions: the hyper-parameters given with `--set key=value`, read by each block through
+// its OptionSpecs (the reference's default where none is given). `validate` checks every value
+// given before anything is built; a block then reads its options by key, and a key it never
+// reads is an error, so a typo is never a silently ignored setting.
 
 public struct BlockOptions: Sendable, Equatable {
     public private(set) var values: [String: String]
     private var read: Set<String> = []
+    private var block = "options"
+    private var specs: [String: OptionSpec] = [:]
+
+    public static func == (a: BlockOptions, b: BlockOptions) -> Bool { a.values == b.values }
 
     public init(_ values: [String: String] = [:]) {
         self.values = values
@@ -23,42 +28,57 @@ public struct BlockOptions: Sendable, Equatable {
         self.init(values)
     }
 
-    public mutating func int(_ key: String, default value: Int, block: String) throws -> Int {
-        read.insert(key)
-        guard let text = values[key] else { return value }
-        guard let parsed = Int(text) else { throw BlockError(block, "option \(key)=\(text) is not an integer") }
-        return parsed
+    /// Every value given is an option of the block and fits its spec.
+    public func validate(_ info: BlockInfo) throws {
+        for key in values.keys.sorted() {
+            guard let spec = info.options.first(where: { $0.key == key }) else {
+                let known = info.options.map(\.key)
+                let choices = known.isEmpty ? "it has none" : "its options are \(known.joined(separator: ", "))"
+                throw BlockError(info.name, "unknown option '\(key)' (\(choices))")
+            }
+            _ = try spec.parse(values[key]!, block: info.name)
+        }
     }
 
-    public mutating func float(_ key: String, default value: Float, block: String) throws -> Float {
-        read.insert(key)
-        guard let text = values[key] else { return value }
-        guard let parsed = Float(text), parsed.isFinite else {
-            throw BlockError(block, "option \(key)=\(text) is not a number")
-        }
-        return parsed
+    /// Ties the options to the block about to read them.
+    mutating func bind(_ info: BlockInfo) {
+        block = info.name
+        specs = Dictionary(uniqueKeysWithValues: info.options.map { ($0.key, $0) })
     }
 
-    /// A comma-separated list whose items must be among `allowed`.
-    public mutating func list(_ key: String, default value: [String], allowed: [String], block: String) throws -> [String] {
+    private mutating func value(_ key: String) throws -> OptionSpec.Value {
+        guard let spec = specs[key] else { preconditionFailure("\(block) reads option '\(key)', which its BlockInfo does not declare") }
         read.insert(key)
-        guard let text = values[key] else { return value }
-        let items = text.split(separator: ",").map { String($0) }
-        for item in items where !allowed.contains(item) {
-            throw BlockError(block, "option \(key)=\(text): '\(item)' is not one of \(allowed.joined(separator: ", "))")
-        }
-        guard !items.isEmpty else { throw BlockError(block, "option \(key) is empty") }
-        return items
+        return try spec.parse(values[key] ?? spec.defaultValue, block: block)
     }
 
-    public mutating func bool(_ key: String, default value: Bool, block: String) throws -> Bool {
-        read.insert(key)
-        guard let text = values[key] else { return value }
-        switch text.lowercased() {
-        case "1", "true", "yes", "on": return true
-        case "0", "false", "no", "off": return false
-        default: throw BlockError(block, "option \(key)=\(text) is not true or false")
-        }
+    public mutating func int(_ key: String) throws -> Int {
+        guard case .integer(let v) = try value(key) else { preconditionFailure("option \(key) is not an integer option") }
+        return v
+    }
+
+    public mutating func double(_ key: String) throws -> Double {
+        guard case .number(let v) = try value(key) else { preconditionFailure("option \(key) is not a number option") }
+        return v
+    }
+
+    public mutating func float(_ key: String) throws -> Float { Float(try double(key)) }
+
+    /// A one-of option's word.
+    public mutating func word(_ key: String) throws -> String {
+        guard case .words(let v) = try value(key) else { preconditionFailure("option \(key) is not a word option") }
+        return v[0]
+    }
+
+    /// A list option's words, in the order given.
+    public mutating func list(_ key: String) throws -> [String] {
+        guard case .words(let v) = try value(key) else { preconditionFailure("option \(key) is not a list option") }
+        return v
+    }
+
+    public mutating func bool(_ key: String) throws -> Bool {
+        guard case .flag(let v) = try value(key) else { preconditionFailure("option \(key) is not a flag") }
+        return v
     }
 
     /// Fails on keys that the block never read.

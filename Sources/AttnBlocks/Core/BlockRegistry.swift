@@ -51,7 +51,9 @@ public enum BlockRegistry {
     ) throws -> BuiltBlock {
         let info = blockType.info
         guard channels > 0 else { throw BlockError(info.name, "needs at least one channel") }
+        try options.validate(info)
         var options = options
+        options.bind(info)
         var builder = ParameterBuilder(block: info.name, source: source)
         let block = try blockType.init(channels: channels, options: &options, parameters: &builder)
         try options.checkAllRead(block: info.name, known: info.options.map(\.key))
