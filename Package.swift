@@ -21,6 +21,9 @@ let package = Package(
             name: "CLibPNG", path: "Sources/CLibPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
         .systemLibrary(
+            name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(
             // No pkgConfig here: ncursesw.pc adds -D_XOPEN_SOURCE=600, which SwiftPM refuses with a
             // warning; the shim defines what it needs and the headers are on the default path.
             name: "CNcursesW", path: "Sources/CNcursesW", providers: [.apt(["libncursesw5-dev"])]),
@@ -34,8 +37,8 @@ let package = Package(
         .target(name: "AttnFormats", dependencies: ["AttnEngine"]),
         // The attention blocks, exactly as their authors' code computes them, with their maps.
         .target(name: "AttnBlocks", dependencies: ["AttnEngine"], swiftSettings: optimised),
-        // Images: PNG through libpng, resize, crop, normalisation.
-        .target(name: "AttnImaging", dependencies: ["AttnEngine", "CLibPNG"], swiftSettings: optimised),
+        // Images: PNG through libpng, JPEG through TurboJPEG, resize, crop, normalisation.
+        .target(name: "AttnImaging", dependencies: ["AttnEngine", "CLibPNG", "CTurboJPEG"], swiftSettings: optimised),
         // The TUI without a terminal: view state, key handling and rendering into a cell buffer.
         .target(name: "AttnTUI", dependencies: ["AttnEngine", "AttnBlocks", "AttnModels", "AttnImaging"]),
         // The terminal: capabilities and the ncurses screen that draws a cell buffer. The only
@@ -54,7 +57,7 @@ let package = Package(
             name: "AttnRuntime",
             dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI", "AttnExport"]),
         // Throughput measurements printed by `attnview bench`.
-        .target(name: "AttnBench", dependencies: ["AttnEngine", "AttnImaging"]),
+        .target(name: "AttnBench", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging"]),
 
         // Helpers shared by the test targets: the one closeness check and the fixture folder.
         .target(name: "AttnTestSupport", dependencies: ["AttnEngine", "AttnFormats"]),

@@ -3,7 +3,7 @@
 # entries that truecolor needs, and tmux for the end-to-end tests), only those that are missing.
 # Needs root (or sudo) when something is missing.
 set -euo pipefail
-packages=(pkg-config libpng-dev libncursesw5-dev ncurses-term libopenblas-dev tmux)
+packages=(pkg-config libpng-dev libturbojpeg0-dev libncursesw5-dev ncurses-term libopenblas-dev tmux)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

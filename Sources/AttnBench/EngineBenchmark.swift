@@ -3,6 +3,7 @@
 // to warm up, then `repeats` times; the median and the best run are reported, since this
 // machine is shared and noisy.
 import AttnEngine
+import AttnFormats
 import Foundation
 
 public struct BenchmarkResult: Sendable {
@@ -135,9 +136,7 @@ public enum EngineBenchmark {
             Row(name: $0.name, shape: $0.shape, unit: $0.unit, median_ms: $0.medianSeconds * 1000,
                 min_ms: $0.minSeconds * 1000, rate_median: $0.medianRate, rate_best: $0.bestRate)
         })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try! encoder.encode(report), as: UTF8.self)
+        return JSONOutput.string(report, pretty: false)
     }
 
     /// CPU model and thread count, so figures are never quoted without the machine.

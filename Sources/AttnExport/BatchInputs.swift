@@ -1,4 +1,5 @@
-// BatchInputs: the images of a batch: files given by name, and the .png files of folders given
+// BatchInputs: the images of a batch: files given by name, and the PNG and JPEG files (.png, .jpg,
+// .jpeg) of folders given
 // (their subfolders too with `recursive`; hidden entries and links to folders are skipped), in
 // sorted path order. Each gets the folder its files go to, relative to --out: the file's stem,
 // under its subfolder when it was found in one; names that would clash get -1, -2, ... in path
@@ -44,14 +45,18 @@ public enum BatchInputs {
         return inputs
     }
 
-    /// Paths relative to `root` (as components) of its .png files, in byte order.
+    /// What a folder's images are called; a file given by name is read whatever its name (the
+    /// reader goes by its first bytes).
+    public static let imageExtensions = [".png", ".jpg", ".jpeg"]
+
+    /// Paths relative to `root` (as components) of its images, in byte order.
     static func pngFiles(under root: String, recursive: Bool) throws(ExportError) -> [[String]] {
         var files = [[String]]()
         for name in try FileSystem.entries(root) where !name.hasPrefix(".") {
             let path = root + "/" + name
             if FileSystem.isDirectory(path) {
                 if recursive { files += try pngFiles(under: path, recursive: true).map { [name] + $0 } }
-            } else if name.lowercased().hasSuffix(".png") && !FileSystem.isDirectory(path, followingLinks: true) {
+            } else if imageExtensions.contains(where: name.lowercased().hasSuffix) && !FileSystem.isDirectory(path, followingLinks: true) {
                 files.append([name])
             }
         }

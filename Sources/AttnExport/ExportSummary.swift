@@ -3,6 +3,7 @@
 // layer, the weights), the backbone's ImageNet top-5, and per layer each map's statistics and
 // the figures written. Keys are snake_case and sorted; there is no timestamp, so the same run
 // gives the same bytes. README documents the schema.
+import AttnFormats
 import Foundation
 
 public struct ExportSummary: Codable, Equatable, Sendable {
@@ -91,12 +92,7 @@ public struct ExportSummary: Codable, Equatable, Sendable {
     public let layers: [Layer]
 
     public var json: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        // A trained checkpoint can hold anything; say so rather than fail.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return Array(try! encoder.encode(self)) + [UInt8(ascii: "\n")]
+        Array(try! JSONOutput.encoder(snakeCase: true).encode(self)) + [UInt8(ascii: "\n")]
     }
 
     public static func decode(_ bytes: [UInt8]) throws -> ExportSummary {

@@ -19,19 +19,20 @@ enum HeatmapPainter {
         return (thickness, max(2, thickness / 3))
     }
 
-    static func strips(h: Tensor, w: Tensor, image: RGBImage, scale: ViewScale, _ state: ViewState) -> Canvas {
+    static func strips(h: Tensor, w: Tensor, image: RGBImage, scales: (strips: ViewScale, product: ViewScale), _ state: ViewState) -> Canvas {
         let (ah, aw, product) = ViewValues.strips(h: h, w: w, channel: state.channel)
         let (thickness, gap) = stripGeometry(imageWidth: image.width, imageHeight: image.height)
         let left = thickness + gap
         var canvas = Canvas(width: left + image.width, height: image.height + gap + thickness, background: PictureBand.background)
-        paint(product, over: image, into: &canvas, x: left, y: 0, range: scale.range, colormap: state.colormap, alpha: state.overlay)
+        paint(product, over: image, into: &canvas, x: left, y: 0, range: scales.product.range, colormap: state.colormap, alpha: state.overlay)
+        let strip = scales.strips.range
         let column = upsample(Tensor(shape: [ah.count, 1], data: ah), width: 1, height: image.height)
         for y in 0..<image.height {
-            canvas.fill(x: 0, y: y, width: thickness, height: 1, state.colormap.color(scale.range.unit(column[y])))
+            canvas.fill(x: 0, y: y, width: thickness, height: 1, state.colormap.color(strip.unit(column[y])))
         }
         let row = upsample(Tensor(shape: [1, aw.count], data: aw), width: image.width, height: 1)
         for x in 0..<image.width {
-            canvas.fill(x: left + x, y: image.height + gap, width: 1, height: thickness, state.colormap.color(scale.range.unit(row[x])))
+            canvas.fill(x: left + x, y: image.height + gap, width: 1, height: thickness, state.colormap.color(strip.unit(row[x])))
         }
         return canvas
     }

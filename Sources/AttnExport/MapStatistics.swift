@@ -2,6 +2,7 @@
 // standard deviation over all its values, and for maps with a channel axis the strongest channels
 // (a channel's value is its mean over the map's other axes). Sums are taken in Double, in order,
 // so the figures are the same on every run.
+import AttnBlocks
 import AttnEngine
 import AttnTUI
 
@@ -56,15 +57,11 @@ public struct MapStatistics: Codable, Equatable, Sendable {
         return sums.map { Float($0 / Double(outer * inner)) }
     }
 
-    /// The axes of a block's map that index channels (after the batch axis), as the block
-    /// records it; nil for spatial maps. SA's channels are group-major (g * C/2G + j), as its bars.
+    /// The axes of a block's map that index channels (after the batch axis), as the block's
+    /// MapSpec declares them; nil for spatial maps. SA's channels are group-major (g * C/2G + j),
+    /// as its bars. SPD's output (N, 4C, H/2, W/2) has its channels on axis 1.
     public static func channelAxes(block: String, map: String) -> ClosedRange<Int>? {
-        switch (block, map) {
-        case ("sa", "channel"), ("sa", "spatial"): return 1...2
-        case (_, "channel"), (_, "channel_add"), (_, "channel_mul"), ("bam", "gate"), ("simam", "energy"),
-             ("coordatt", "h"), ("coordatt", "w"), ("triplet", "cw"): return 1...1
-        case ("triplet", "hc"): return 2...2
-        default: return nil
-        }
+        if map == "output" { return 1...1 }
+        return BlockRegistry.type(named: block)?.info.map(map)?.channelAxes
     }
 }

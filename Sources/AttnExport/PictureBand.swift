@@ -49,34 +49,51 @@ public enum PictureBand {
         return lines
     }
 
-    /// Paints the band into rows y ..< y + height of the canvas.
-    static func draw(into canvas: inout Canvas, y top: Int, scale: ViewScale, colormap: Colormap, caption: [String]) {
+    /// Paints the band into rows y ..< y + height of the canvas: a colour bar per scale, side by
+    /// side (CoordAtt's strips and product), then the caption.
+    static func draw(into canvas: inout Canvas, y top: Int, scales: [(label: String?, scale: ViewScale)], colormap: Colormap,
+                     caption: [String]) {
         let width = canvas.width
         let s = Self.scale(forWidth: width)
         canvas.fill(x: 0, y: top, width: width, height: height(width: width, caption: caption), background)
-        let left = margin * s, right = width - margin * s
-        let barTop = top + margin * s
-        let barWidth = max(1, right - left)
-        for i in 0..<barWidth {
-            let color = colormap.color(Float(i) / Float(max(1, barWidth - 1)))
-            canvas.fill(x: left + i, y: barTop, width: 1, height: barHeight * s, color)
+        let slot = (width - margin * s) / max(1, scales.count)
+        for (i, entry) in scales.enumerated() {
+            drawBar(into: &canvas, left: margin * s + i * slot, right: margin * s + (i + 1) * slot - margin * s, top: top + margin * s,
+                    s: s, label: entry.label, scale: entry.scale, colormap: colormap)
         }
-        let labelTop = barTop + (barHeight + labelGap) * s
-        let low = compactValue(scale.range.low), high = compactValue(scale.range.high)
+        var y = top + (margin + barHeight + labelGap + BitmapFont.glyphHeight + captionGap) * s
+        for line in captionLines(caption, width: width) {
+            canvas.text(line, x: margin * s, y: y, scale: s, ink)
+            y += lineStep * s
+        }
+    }
+
+    /// One colour bar between `left` and `right`, its ends labelled below it (with the bar's name
+    /// first, where it has one); a constant map's bar is flat and says "constant v".
+    static func drawBar(into canvas: inout Canvas, left: Int, right: Int, top: Int, s: Int, label: String?, scale: ViewScale,
+                        colormap: Colormap) {
+        let barWidth = max(1, right - left)
+        let range = scale.range
+        for i in 0..<barWidth {
+            let color = range.isConstant ? colormap.color(0.5) : colormap.color(Float(i) / Float(max(1, barWidth - 1)))
+            canvas.fill(x: left + i, y: top, width: 1, height: barHeight * s, color)
+        }
+        let labelTop = top + (barHeight + labelGap) * s
+        let name = label.map { "\($0): " } ?? ""
+        if range.isConstant {
+            canvas.text(name + "constant \(compactValue(range.low))", x: left, y: labelTop, scale: s, ink)
+            return
+        }
+        let low = name + compactValue(range.low), high = compactValue(range.high)
         canvas.text(low, x: left, y: labelTop, scale: s, ink)
         canvas.text(high, right: right, y: labelTop, scale: s, ink)
-        if scale.drawn != scale.range {
+        if scale.drawn != range {
             let middle = "values \(compactValue(scale.drawn.low)) .. \(compactValue(scale.drawn.high))"
             let w = Canvas.textWidth(middle, scale: s)
-            let x = (width - w) / 2
+            let x = left + (barWidth - w) / 2
             if x > left + Canvas.textWidth(low, scale: s) + 2 * s && x + w < right - Canvas.textWidth(high, scale: s) - 2 * s {
                 canvas.text(middle, x: x, y: labelTop, scale: s, faint)
             }
-        }
-        var y = labelTop + (BitmapFont.glyphHeight + captionGap) * s
-        for line in captionLines(caption, width: width) {
-            canvas.text(line, x: left, y: y, scale: s, ink)
-            y += lineStep * s
         }
     }
 }

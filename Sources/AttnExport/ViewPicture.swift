@@ -13,33 +13,36 @@ public struct ViewPicture {
     /// Rows of `image` above the band: the figure itself.
     public let figureHeight: Int
     public let caption: [String]
-    public let scale: ViewScale
+    /// The scales its colour bars show: one, or CoordAtt's two (strips, product).
+    public let scales: [(label: String?, scale: ViewScale)]
+    public var scale: ViewScale { scales[0].scale }
 
     /// The figure of the view `state` selects in `model`.
     public static func render(_ model: TUIModel, _ state: ViewState) throws(ExportError) -> ViewPicture {
         let view = model.view(state)
         let layer = model.run.layers[min(state.layer, model.run.layers.count - 1)]
         var caption = [model.imageName, model.run.block, layer.name, view.title]
-        let figure: (canvas: Canvas, scale: ViewScale)
+        let figure: (canvas: Canvas, scales: [(label: String?, scale: ViewScale)])
         switch view.kind {
         case .overlay, .channelOverlay:
             let (plane, whole) = ViewValues.imagePlane(view, channel: state.channel)!
             if case .channelOverlay = view.kind { caption.append(view.channelLabel(state.channel)) }
             let scale = ViewValues.overlayScale(plane: plane, whole: whole, state.normalization)
-            figure = (HeatmapPainter.overImage(plane, image: model.image, range: scale.range, state), scale)
+            figure = (HeatmapPainter.overImage(plane, image: model.image, range: scale.range, state), [(nil, scale)])
         case .bars(_, let values, _):
             let range = ViewValues.barRange(values, state.normalization)
             let drawn = ValueRange(of: values)
             if state.sorted { caption.append("sorted") }
-            figure = (ChartPainter.chart(values, range: range, state), ViewScale(range: range, drawn: drawn))
+            figure = (ChartPainter.chart(values, range: range, state), [(nil, ViewScale(range: range, drawn: drawn))])
         case .coordinateStrips(let h, let w):
             caption.append(view.channelLabel(state.channel))
-            let scale = ViewValues.stripsScale(h: h, w: w, channel: state.channel, state.normalization)
-            figure = (HeatmapPainter.strips(h: h, w: w, image: model.image, scale: scale, state), scale)
+            let scales = ViewValues.stripsScales(h: h, w: w, channel: state.channel, state.normalization)
+            figure = (HeatmapPainter.strips(h: h, w: w, image: model.image, scales: scales, state),
+                      [("a_h, a_w", scales.strips), ("a_h x a_w", scales.product)])
         case .matrix(_, let values, let rowName, let columnName, _):
             caption.append("rows: \(rowName), columns: \(columnName)")
             let scale = ViewValues.matrixScale(values, state.normalization)
-            figure = (GridPainter.matrix(values, range: scale.range, colormap: state.colormap), scale)
+            figure = (GridPainter.matrix(values, range: scale.range, colormap: state.colormap), [(nil, scale)])
         case .attentionWindows(let attention, let kernel, let rates):
             let (row, column) = state.cursorCell(height: attention.shape[2], width: attention.shape[3])
             caption.append("at row \(row), col \(column)")
@@ -49,7 +52,7 @@ public struct ViewPicture {
             }
             let scale = ViewValues.windowScale(attention, weights: windows.flatMap { $0 }, state.normalization)
             figure = (GridPainter.windows(windows, kernel: kernel, selected: state.channel, range: scale.range,
-                                          colormap: state.colormap), scale)
+                                          colormap: state.colormap), [(nil, scale)])
         case .phases(let output, let channels):
             caption.append(view.channelLabel(state.channel))
             let planes = ViewValues.phases(output, channels: channels, channel: state.channel)
@@ -57,20 +60,21 @@ public struct ViewPicture {
             let c = min(state.channel, channels - 1)
             let labels = ViewValues.phaseNames.enumerated().map { "\($0.offset * channels + c): \($0.element)" }
             figure = (GridPainter.phases(planes, labels: labels, imageWidth: model.image.width, range: scale.range,
-                                         colormap: state.colormap), scale)
+                                         colormap: state.colormap), [(nil, scale)])
         case .unavailable(let reason):
             throw ExportError("nothing to export: \(layer.block) cannot run on \(layer.name): \(reason)")
         }
         caption += ["norm \(state.normalization.rawValue)", model.run.weightsSource]
-        return compose(figure.canvas, scale: figure.scale, colormap: state.colormap, caption: caption)
+        return compose(figure.canvas, scales: figure.scales, colormap: state.colormap, caption: caption)
     }
 
     /// The figure with the band below it.
-    static func compose(_ figure: Canvas, scale: ViewScale, colormap: Colormap, caption: [String]) -> ViewPicture {
+    static func compose(_ figure: Canvas, scales: [(label: String?, scale: ViewScale)], colormap: Colormap,
+                        caption: [String]) -> ViewPicture {
         let band = PictureBand.height(width: figure.width, caption: caption)
         var canvas = Canvas(width: figure.width, height: figure.height + band, background: PictureBand.background)
         canvas.draw(figure.image, x: 0, y: 0)
-        PictureBand.draw(into: &canvas, y: figure.height, scale: scale, colormap: colormap, caption: caption)
-        return ViewPicture(image: canvas.image, figureHeight: figure.height, caption: caption, scale: scale)
+        PictureBand.draw(into: &canvas, y: figure.height, scales: scales, colormap: colormap, caption: caption)
+        return ViewPicture(image: canvas.image, figureHeight: figure.height, caption: caption, scales: scales)
     }
 }

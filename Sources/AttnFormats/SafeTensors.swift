@@ -13,7 +13,12 @@ public enum SafeTensors {
         } catch {
             throw SafeTensorsError(.fileUnreadable, "cannot read \(url.path): \(fileErrorReason(error))")
         }
-        return try data.withUnsafeBytes { try SafeTensorsDecoder.decode($0) }
+        do {
+            return try data.withUnsafeBytes { try SafeTensorsDecoder.decode($0) }
+        } catch var error as SafeTensorsError {
+            error.file = url.path
+            throw error
+        }
     }
 
     /// Validates and decodes the bytes of a whole file. Throws SafeTensorsError.

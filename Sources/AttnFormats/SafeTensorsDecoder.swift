@@ -15,6 +15,11 @@ enum SafeTensorsDecoder {
                                    "file is \(file.count) bytes, too short for the 8-byte header length at byte offset 0")
         }
         let headerLength = UInt64(littleEndian: file.loadUnaligned(as: UInt64.self))
+        // A length that does not fit, with no JSON object after it: another kind of file altogether.
+        let startsLikeJSON = file.count > lengthPrefixSize && file[lengthPrefixSize] == UInt8(ascii: "{")
+        guard startsLikeJSON || headerLength <= UInt64(min(maxHeaderLength, file.count - lengthPrefixSize)) else {
+            throw SafeTensorsError(.notSafeTensors, byteOffset: 0, "not a safetensors file (\(whatItLooksLike(file)))")
+        }
         guard headerLength <= UInt64(maxHeaderLength) else {
             throw SafeTensorsError(.headerLengthOutOfRange, byteOffset: 0,
                                    "header length \(headerLength) at byte offset 0 exceeds the limit of "
@@ -39,5 +44,15 @@ enum SafeTensorsDecoder {
             result.dtypes[entry.key] = entry.dtype
         }
         return result
+    }
+
+    /// A guess at what the bytes are, for the error.
+    static func whatItLooksLike(_ file: UnsafeRawBufferPointer) -> String {
+        let head = Array(file.prefix(8))
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "a zip archive: a PyTorch checkpoint?" }
+        if head.starts(with: [0x80, 0x02, 0x8A, 0x0A]) { return "a pickle: a legacy PyTorch checkpoint?" }
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "a PNG image" }
+        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
+        return "no JSON header after the 8-byte length"
     }
 }

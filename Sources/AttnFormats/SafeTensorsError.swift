@@ -5,6 +5,8 @@
 public struct SafeTensorsError: Error, CustomStringConvertible, Equatable {
     public enum Kind: String, Sendable, Equatable {
         case fileUnreadable, fileUnwritable
+        /// The bytes are something else (a PyTorch checkpoint, a picture, text).
+        case notSafeTensors
         case fileTooShort, headerLengthOutOfRange, invalidHeader
         case invalidEntry, unknownDType, invalidShape
         case invalidOffsets, outOfBounds, sizeMismatch, overlap
@@ -17,6 +19,8 @@ public struct SafeTensorsError: Error, CustomStringConvertible, Equatable {
     public let byteOffset: Int?
     /// The explanation, without the "safetensors: " prefix.
     public let message: String
+    /// The file, when the error came from reading one.
+    public var file: String?
 
     init(_ kind: Kind, tensor: String? = nil, byteOffset: Int? = nil, _ message: String) {
         self.kind = kind
@@ -26,7 +30,7 @@ public struct SafeTensorsError: Error, CustomStringConvertible, Equatable {
         self.message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
-    public var description: String { "safetensors: \(message)" }
+    public var description: String { "safetensors: " + (file.map { "\($0): " } ?? "") + message }
 }
 
 /// A tensor key as it appears in messages: quoted, with control characters escaped so a hostile

@@ -4,9 +4,13 @@ import AttnEngine
 
 public enum ModelMode {
     public static func run(_ input: Tensor, network: any AttentionNetwork, name: String, weightsSource: String,
-                           trained: Bool, classNames: [String]?) throws -> NetworkTrace {
+                           trained: Bool, classNames: [String]?, progress: LayerProgress? = nil) throws -> NetworkTrace {
         var layers = [LayerTrace]()
-        let logits = try network.forward(input, visit: NetworkVisitor(attention: { layers.append($0) }))
+        let total = network.attentionLayerCount
+        let logits = try network.forward(input, visit: NetworkVisitor(attention: {
+            layers.append($0)
+            progress?(layers.count, total, $0.name)
+        }))
         return NetworkTrace(block: name, network: name, weightsSource: weightsSource, trained: trained, inputSide: input.shape[2],
                             layers: layers, logits: logits, classNames: classNames)
     }

@@ -28,8 +28,9 @@ public enum ProbeMode {
 
     /// Runs the backbone on a normalised (1, 3, H, W) input and the probe on the output of each of
     /// its stages.
-    public static func run(_ input: Tensor, network: any AttentionNetwork, request: Request, networkName: String = "efficientnet_lite0", networkWeights: String? = nil,
-                           classNames: [String]? = ImageNetClasses.names) throws -> NetworkTrace {
+    public static func run(_ input: Tensor, network: any AttentionNetwork, request: Request, networkName: String = "efficientnet_lite0",
+                           networkWeights: String? = nil, classNames: [String]? = ImageNetClasses.names,
+                           progress: LayerProgress? = nil) throws -> NetworkTrace {
         let blockType = try BlockRegistry.requireType(named: request.block)
         // An option error is the user's, the same on every layer: it fails here, once; only a
         // layer's size can still make the block unavailable there.
@@ -37,15 +38,19 @@ public enum ProbeMode {
         var features = [(String, Tensor)]()
         let logits = try network.forward(input, visit: NetworkVisitor(stage: { features.append(($0, $1)) }))
         var layers = [LayerTrace]()
-        for (name, feature) in features {
+        for (i, (name, feature)) in features.enumerated() {
+            progress?(i + 1, features.count, name)
             layers.append(try probe(blockType, on: feature, layer: name, request: request))
         }
         if let store = request.weights, let stray = store.untakenKeys.first {
             throw ModelError("\(request.weightsName): unexpected key '\(stray)' (probe weights are '<layer>.<key>' for layers \(features.map(\.0).joined(separator: ", ")))")
         }
+        // A block without parameters (SimAM, SPD) is neither trained nor untrained.
+        let parameterFree = layers.allSatisfy { $0.parameterCount == 0 } && request.weights == nil
         return NetworkTrace(
             block: blockType.info.name, network: networkName, networkWeights: networkWeights,
-            weightsSource: request.weights == nil ? "untrained, seed \(request.seed)" : "weights from \(request.weightsName)",
+            weightsSource: parameterFree ? "no parameters"
+                : request.weights == nil ? "untrained, seed \(request.seed)" : "weights from \(request.weightsName)",
             trained: request.weights != nil,
             inputSide: input.shape[2], layers: layers, logits: logits, classNames: classNames)
     }

@@ -2,6 +2,7 @@
 // ImageNet classes by default; any --model, with --labels for other class sets). An image that
 // cannot be read gets its error line and does not stop the others.
 import AttnEngine
+import AttnFormats
 import AttnImaging
 import AttnModels
 import Foundation
@@ -24,7 +25,7 @@ public enum Classify {
     public static func run(images: [String], top: Int, network prepared: PreparedNetwork, logits withLogits: Bool = false) -> [Result] {
         images.map { path in
             do {
-                let image = try PNG.read(contentsOf: URL(fileURLWithPath: path))
+                let image = try ImageFile.read(contentsOf: URL(fileURLWithPath: path))
                 let logits = try prepared.loaded.network.forward(prepared.input(image), visit: .none)
                 let best = NetworkTrace.top(logits, min(top, logits.count), names: prepared.classNames).map {
                     Prediction(index: $0.index, name: $0.name, probability: $0.probability)
@@ -45,8 +46,6 @@ public enum Classify {
     }
 
     public static func json(_ results: [Result]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        return String(decoding: try! encoder.encode(results), as: UTF8.self)
+        JSONOutput.string(results)
     }
 }

@@ -34,7 +34,7 @@ public enum ExportRun {
         let prepared = try PreparedNetwork.load(request.network)
         var inputs = try BatchInputs.collect(request.images, recursive: request.recursive)
         guard !inputs.isEmpty else {
-            throw RuntimeError("no PNG images in \(request.images.joined(separator: ", "))\(request.recursive ? "" : " (add --recursive to search subfolders)")")
+            throw RuntimeError("no PNG or JPEG images in \(request.images.joined(separator: ", "))\(request.recursive ? "" : " (add --recursive to search subfolders)")")
         }
         if let shard = request.shard { inputs = BatchInputs.shard(inputs, index: shard.index, count: shard.count) }
         if !prepared.warnings.isEmpty {
@@ -45,7 +45,7 @@ public enum ExportRun {
         let given = Dictionary(prepared.probe?.options.values.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
         let version = request.version
         let prepare: BatchExport.Prepare = { input in
-            let image = try PNG.read(contentsOf: URL(fileURLWithPath: input.path))
+            let image = try ImageFile.read(contentsOf: URL(fileURLWithPath: input.path))
             var model = TUIModel(imageName: URL(fileURLWithPath: input.path).lastPathComponent, image: prepared.shownImage(image),
                                  run: try prepared.run(image))
             model.preprocessing = prepared.preprocessing

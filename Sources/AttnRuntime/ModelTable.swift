@@ -3,6 +3,7 @@
 // the keys a checkpoint for it starts with, and how its images are prepared.
 import AttnBlocks
 import AttnEngine
+import AttnFormats
 import AttnModels
 import Foundation
 
@@ -55,8 +56,6 @@ public enum ModelTable {
     }
 
     public static func json(_ rows: [ModelRow]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        return String(decoding: try! encoder.encode(rows), as: UTF8.self)
+        JSONOutput.string(rows)
     }
 }

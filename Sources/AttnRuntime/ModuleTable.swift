@@ -2,6 +2,7 @@
 // input shape, with one line on what it computes. The map shapes are those of a real (seeded) run.
 import AttnBlocks
 import AttnEngine
+import AttnFormats
 import Foundation
 
 public struct ModuleRow: Codable, Sendable {
@@ -67,21 +68,15 @@ public enum ModuleTable {
     }
 
     public static func json(_ rows: [ModuleRow]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        return String(decoding: try! encoder.encode(rows), as: UTF8.self)
+        JSONOutput.string(rows)
     }
 
     static func rightAligned(_ text: String, _ width: Int) -> String {
         String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
-    /// 1234567 -> "1.23M".
+    /// Multiply-adds in millions, one unit for every row: 1234567 -> "1.23M", 2120400 -> "2.12M".
     static func compact(_ n: Int) -> String {
-        switch n {
-        case ..<10_000: return "\(n)"
-        case ..<10_000_000: return String(format: "%.1fK", Double(n) / 1e3)
-        default: return String(format: "%.2fM", Double(n) / 1e6)
-        }
+        String(format: "%.2fM", Double(n) / 1e6)
     }
 }

@@ -115,16 +115,16 @@ public struct PreparedNetwork: Sendable {
     public func input(_ image: RGBImage) -> Tensor { entry.preprocessing.tensor(image, side: side) }
 
     /// The image through the network: its prediction and its layers (the probes or its own blocks).
-    public func run(_ image: RGBImage) throws -> NetworkTrace {
+    public func run(_ image: RGBImage, progress: LayerProgress? = nil) throws -> NetworkTrace {
         let x = input(image)
         guard let probe else {
             return try ModelMode.run(x, network: loaded.network, name: entry.name, weightsSource: networkWeights,
-                                     trained: trained, classNames: classNames)
+                                     trained: trained, classNames: classNames, progress: progress)
         }
         return try ProbeMode.run(
             x, network: loaded.network,
             request: .init(block: probe.block, options: probe.options, weights: probe.weights.map { WeightStore($0) },
                            weightsName: probe.weightsName, seed: seed),
-            networkName: entry.name, networkWeights: networkWeights, classNames: classNames)
+            networkName: entry.name, networkWeights: networkWeights, classNames: classNames, progress: progress)
     }
 }

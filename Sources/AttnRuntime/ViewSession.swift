@@ -11,11 +11,15 @@ import Foundation
 
 public enum ViewSession {
     /// Everything before the screen opens; errors here go to stderr with a non-zero exit.
-    public static func prepare(image path: String, network choice: NetworkChoice) throws -> (model: TUIModel, warnings: [String]) {
+    /// With `progress`, "layer k of n" is said as each layer is computed (big images and ACmix at
+    /// 1024 px take a while before the screen can open).
+    public static func prepare(image path: String, network choice: NetworkChoice,
+                               progress: LayerProgress? = nil) throws -> (model: TUIModel, warnings: [String]) {
         let prepared = try PreparedNetwork.load(choice)
         let url = URL(fileURLWithPath: path)
-        let image = try PNG.read(contentsOf: url)
-        var model = TUIModel(imageName: url.lastPathComponent, image: prepared.shownImage(image), run: try prepared.run(image))
+        let image = try ImageFile.read(contentsOf: url)
+        let run = try prepared.run(image, progress: progress)
+        var model = TUIModel(imageName: url.lastPathComponent, image: prepared.shownImage(image), run: run)
         model.preprocessing = prepared.preprocessing
         return (model, prepared.warnings)
     }

@@ -1,75 +1,67 @@
-// LayerViews: the views of one probe layer, built from the block's maps (named and shaped as in
-// DESIGN.md's table). Every layer ends with its input feature, per channel, so a user can always
-// see what the block was looking at.
+// LayerViews: the views of one layer, made from the block's maps as its BlockInfo declares them
+// (their kinds say how each is shown: bars for a channel vector, a plane over the image, one
+// plane per channel with their mean, matrices for gates along H or W, CoordAtt's strips, ACmix's
+// windows, SPD's phases). Every layer ends with its input feature, per channel, so a user can
+// always see what the block was looking at.
+import AttnBlocks
 import AttnEngine
 import AttnModels
 
 enum LayerViews {
-    static func views(layer: LayerTrace) -> [MapView] {
+    static func views(layer: LayerTrace, trained: Bool) -> [MapView] {
         let feature = planes(layer.feature)                     // (C, H, W)
         let featureView = MapView("feature", .channelOverlay(title: "input feature", planes: feature) { "channel \($0)" })
         if let error = layer.error { return [MapView("unavailable", .unavailable(reason: error)), featureView] }
-        func vector(_ name: String) -> [Float]? { layer.map(name).map { $0.data } }
-        func plane(_ name: String) -> Tensor? { layer.map(name).map { $0.reshaped(Array($0.shape.suffix(2))) } }
+        guard let info = BlockRegistry.type(named: layer.block)?.info else { return [featureView] }
+        func note(_ map: String) -> String? { trained ? nil : info.untrainedConstant[map] }
+        let present = info.maps.filter { layer.map($0.name) != nil }
+        let vector = present.first { if case .channelVector = $0.kind { true } else { false } }
+            .map { (title: $0.title, values: layer.map($0.name)!.data) }
         var views = [MapView]()
-        switch layer.block {
-        case "se", "eca":
-            views.append(MapView("channel", .bars(title: "channel weights", values: vector("channel")!, planes: feature)))
-        case "cbam":
-            let channel = vector("channel")!
-            if let spatial = plane("spatial") {
-                views.append(MapView("spatial", .overlay(title: "spatial gate", plane: spatial, bars: ("channel weights", channel))))
+        if let strips = info.strips, let h = layer.map(strips.h), let w = layer.map(strips.w) {
+            views.append(MapView("hxw", .coordinateStrips(h: planes(h), w: planes(w))))
+        }
+        for spec in present {
+            let t = layer.map(spec.name)!
+            switch spec.kind {
+            case .plane:
+                views.append(MapView(spec.name, .overlay(title: spec.title, plane: t.reshaped(Array(t.shape.suffix(2))),
+                                                         bars: vector), note: note(spec.name)))
+            case .channelPlanes(let groups):
+                let perChannel = t.reshaped([-1] + Array(t.shape.suffix(2)))   // (K, H, W)
+                let label = channelLabel(groups: groups, half: groups ? t.shape[2] : 1)
+                views.append(MapView("\(spec.name)_mean", .overlay(title: "\(spec.title), mean over channels",
+                                                                    plane: mean(perChannel, axes: [0]), bars: nil),
+                                     note: note(spec.name)))
+                views.append(MapView(spec.name, .channelOverlay(title: spec.title, planes: perChannel, channelLabel: label),
+                                     note: note(spec.name)))
+            case .channelVector(let groups):
+                let label = channelLabel(groups: groups, half: groups ? t.shape[2] : 1)
+                views.append(MapView(spec.name, .bars(title: spec.title, values: t.data, channelLabel: label), note: note(spec.name)))
+            case .heightAxis(let channelLast):
+                views.append(MapView(spec.name, .matrix(title: spec.title, values: planes(t), rowName: channelLast ? "row" : "channel",
+                                                        columnName: channelLast ? "channel" : "row", channelAxisIsRows: !channelLast)))
+            case .widthAxis:
+                views.append(MapView(spec.name, .matrix(title: spec.title, values: planes(t), rowName: "channel",
+                                                        columnName: "column", channelAxisIsRows: true)))
+            case .windows:
+                let kernel = Int(Double(t.shape[2]).squareRoot().rounded())
+                let rates = present.first { $0.kind == .scalars }.flatMap { layer.map($0.name)?.data } ?? []
+                views.append(MapView(spec.name, .attentionWindows(attention: planes(t), kernel: kernel, rates: rates)))
+            case .scalars:
+                break
             }
-            views.append(MapView("channel", .bars(title: "channel weights", values: channel, planes: feature)))
-        case "bam":
-            let channel = vector("channel")!
-            views.append(MapView("spatial", .overlay(title: "spatial", plane: plane("spatial")!, bars: ("channel", channel))))
-            views.append(MapView("gate", .channelOverlay(title: "gate 1+sigmoid(c*s)", planes: planes(layer.map("gate")!)) { "channel \($0)" }))
-            views.append(MapView("channel", .bars(title: "channel", values: channel, planes: feature)))
-        case "simam":
-            let energy = planes(layer.map("energy")!)
-            views.append(MapView("energy_mean", .overlay(title: "energy, mean over channels", plane: mean(energy, axes: [0]), bars: nil)))
-            views.append(MapView("energy", .channelOverlay(title: "energy", planes: energy) { "channel \($0)" }))
-        case "sa":
-            let channel = layer.map("channel")!                 // (1, G, C/2G)
-            let (g, half) = (channel.shape[1], channel.shape[2])
-            let label: @Sendable (Int) -> String = { "group \($0 / half), channel \($0 % half)" }
-            let spatial = layer.map("spatial")!.reshaped([g * half] + Array(layer.feature.shape.suffix(2)))
-            views.append(MapView("spatial", .channelOverlay(title: "spatial gate", planes: spatial, channelLabel: label)))
-            views.append(MapView("channel", .bars(title: "channel gate (group-major)", values: channel.data, planes: spatial)))
-        case "coordatt":
-            let h = planes(layer.map("h")!)   // (C, H)
-            let w = planes(layer.map("w")!)   // (C, W)
-            views.append(MapView("hxw", .coordinateStrips(h: h, w: w)))
-            views.append(MapView("h", .matrix(title: "a_h (channel x row)", values: h, rowName: "channel", columnName: "row", channelAxisIsRows: true)))
-            views.append(MapView("w", .matrix(title: "a_w (channel x column)", values: w, rowName: "channel", columnName: "column", channelAxisIsRows: true)))
-        case "gc":
-            let add = vector("channel_add"), mul = vector("channel_mul")
-            if let context = plane("context") {
-                views.append(MapView("context", .overlay(title: "context mask", plane: context, bars: add.map { ("channel add", $0) } ?? mul.map { ("channel mul", $0) })))
-            }
-            if let add { views.append(MapView("channel_add", .bars(title: "channel add", values: add, planes: feature))) }
-            if let mul { views.append(MapView("channel_mul", .bars(title: "channel mul", values: mul, planes: feature))) }
-        case "acmix":
-            let attention = layer.map("attention")!             // (1, head, k*k, H, W)
-            let kernel = Int(Double(attention.shape[2]).squareRoot().rounded())
-            views.append(MapView("attention", .attentionWindows(attention: planes(attention),
-                                                               kernel: kernel, rates: layer.map("rate")!.data)))
-        case "triplet":
-            let hw = layer.map("hw")!, cw = layer.map("cw")!, hc = layer.map("hc")!
-            views.append(MapView("hw", .overlay(title: "hw gate", plane: hw.reshaped(Array(hw.shape.suffix(2))), bars: nil)))
-            views.append(MapView("cw", .matrix(title: "cw gate (channel x column)", values: planes(cw),
-                                             rowName: "channel", columnName: "column", channelAxisIsRows: true)))
-            views.append(MapView("hc", .matrix(title: "hc gate (row x channel)", values: planes(hc),
-                                             rowName: "row", columnName: "channel", channelAxisIsRows: false)))
-        case "spd":
-            if let output = layer.output {
-                views.append(MapView("phases", .phases(output: planes(output), channels: layer.feature.shape[1])))
-            }
-        default:
-            break
+        }
+        if info.outputPhases, let output = layer.output {
+            views.append(MapView("phases", .phases(output: planes(output), channels: layer.feature.shape[1])))
         }
         return views + [featureView]
+    }
+
+    /// "channel k", or for SA's group-major channels "group k / half, channel k % half".
+    static func channelLabel(groups: Bool, half: Int) -> @Sendable (Int) -> String {
+        if groups { return { "group \($0 / half), channel \($0 % half)" } }
+        return { "channel \($0)" }
     }
 
     /// Drops the batch dimension: (1, C, H, W) -> (C, H, W), (1, C, H) -> (C, H), ...

@@ -8,16 +8,18 @@ public struct MapView: Sendable {
     /// A short name for file names and keys ("spatial", "gate", "hxw", "feature").
     public let name: String
     public let kind: Kind
+    /// Why what it shows is constant, where the reference's initialisation makes it so (untrained).
+    public let note: String?
 
-    public init(_ name: String, _ kind: Kind) {
+    public init(_ name: String, _ kind: Kind, note: String? = nil) {
         self.name = name
         self.kind = kind
+        self.note = note
     }
 
     public enum Kind: Sendable {
-        /// A per-channel vector as bars; the main view shows the selected channel's plane of `planes`
-        /// (usually the block's input feature) over the image.
-        case bars(title: String, values: [Float], planes: Tensor)
+        /// A per-channel vector drawn as a bar chart (every channel, from zero), its values listed beside.
+        case bars(title: String, values: [Float], channelLabel: @Sendable (Int) -> String)
         /// One (H, W) plane over the image; `bars` (if any) are shown beside it.
         case overlay(title: String, plane: Tensor, bars: (title: String, values: [Float])?)
         /// (K, H, W) planes, the selected one over the image; `channelLabel` names index k.
@@ -63,20 +65,29 @@ public struct MapView: Sendable {
     /// Whether arrows move a cursor over the image in this view.
     public var hasCursor: Bool {
         switch kind {
-        case .overlay, .channelOverlay, .bars, .coordinateStrips, .attentionWindows: return true
+        case .overlay, .channelOverlay, .coordinateStrips, .attentionWindows: return true
         default: return false
         }
     }
 
-    /// The name of channel k in this view, as the heading shows it ("channel 3", "head 1",
-    /// "group 2, channel 5"); empty where the view has no channels.
+    /// The name of channel k in this view ("channel 3", "head 1", "group 2, channel 5"); empty
+    /// where the view has no channels.
     public func channelLabel(_ k: Int) -> String {
         guard channelCount > 0 else { return "" }
         switch kind {
-        case .channelOverlay(_, _, let label): return label(k)
+        case .channelOverlay(_, _, let label), .bars(_, _, let label): return label(k)
         case .attentionWindows: return "head \(k)"
         case .matrix(_, _, let rowName, let columnName, let rows): return "\(rows ? rowName : columnName) \(k)"
         default: return "channel \(k)"
+        }
+    }
+
+    /// Whether what the main area draws depends on the selected channel (so the heading names
+    /// it): not for a plane over the image, whose bars beside only mark the channel.
+    public var mainShowsChannel: Bool {
+        switch kind {
+        case .overlay, .unavailable: return false
+        default: return channelCount > 0
         }
     }
 }

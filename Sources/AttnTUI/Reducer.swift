@@ -53,7 +53,11 @@ private func typingChannel(_ state: ViewState, _ entry: String, _ key: Key, _ mo
     case .character(let c) where c.isASCII && c.isNumber && entry.count < 6: s.channelEntry = entry + String(c)
     case .backspace: s.channelEntry = String(entry.dropLast())
     case .enter:
-        if let n = Int(entry) { s.channel = min(max(0, n), max(0, model.view(s).channelCount - 1)) }
+        if let n = Int(entry) {
+            let count = model.view(s).channelCount
+            s.channel = min(max(0, n), max(0, count - 1))
+            if n != s.channel { s.message = "no channel \(n): went to \(s.channel), the last of \(count)" }
+        }
         s.channelEntry = nil
     case .escape: s.channelEntry = nil
     case .resize(let w, let h): s.width = w; s.height = h

@@ -12,8 +12,7 @@ public func render(_ state: ViewState, _ model: TUIModel) -> Screen {
         return screen
     }
     let layout = Layout(width: state.width, height: state.height)
-    var frame = Frame(state: state, model: model, layout: layout)
-    frame.drawAll(into: &screen)
+    Frame(state: state, model: model, layout: layout).drawAll(into: &screen)
     if state.showHelp { HelpOverlay.draw(into: &screen) }
     return screen
 }
@@ -35,12 +34,6 @@ struct Frame {
     let layout: Layout
     let layer: LayerTrace
     let view: MapView
-    /// For the colour bar: the range used, and the drawn values' own range.
-    var range: ValueRange?
-    var drawnRange: ValueRange?
-    /// The value under the cursor, for the status line.
-    var readout: String?
-    var sideUsed = 0
 
     init(state: ViewState, model: TUIModel, layout: Layout) {
         self.state = state
@@ -55,26 +48,25 @@ struct Frame {
         state.cursorCell(height: layer.feature.shape[2], width: layer.feature.shape[3])
     }
 
-    mutating func drawAll(into screen: inout Screen) {
+    func drawAll(into screen: inout Screen) {
         drawTitle(into: &screen)
         drawLayerList(into: &screen)
         let body = Rect(x: layout.main.x, y: layout.main.y + 1, width: layout.main.width, height: layout.main.height - 1)
         screen.put(viewHeading, x: layout.main.x, y: layout.main.y, bold: true, maxWidth: layout.main.width)
-        drawMain(into: &screen, body)
+        let drawn = drawMain(into: &screen, body)
         let topRows = 6
-        if layout.side.height - sideUsed > topRows {
+        if layout.side.height - drawn.sideUsed > topRows {
             SidePanels.topClasses(into: &screen, rect: Rect(x: layout.side.x, y: layout.side.maxY - topRows,
                                                             width: layout.side.width, height: topRows), run: model.run)
         }
-        ColorBar.draw(into: &screen, rect: layout.colorBar, range: range, drawn: drawnRange, colormap: state.colormap)
-        drawStatus(into: &screen)
+        ColorBar.draw(into: &screen, rect: layout.colorBar, scales: drawn.scales, colormap: state.colormap)
+        drawStatus(into: &screen, drawn)
     }
 
-    var channelLabel: String { view.channelLabel(state.channel) }
-
+    /// The view's title, the channel where the main area shows one, and where it is among the layer's views.
     var viewHeading: String {
         let views = model.views[state.layer]
-        let label = channelLabel.isEmpty ? "" : " | \(channelLabel)"
+        let label = view.mainShowsChannel ? " | \(view.channelLabel(state.channel))" : ""
         return "\(view.title)\(label) | view \(state.view + 1)/\(views.count)"
     }
 
@@ -132,7 +124,7 @@ struct Frame {
         if hintY + 1 < rect.maxY { screen.put("? help", x: rect.x + 1, y: hintY + 1, foreground: RGB(130, 130, 130)) }
     }
 
-    func drawStatus(into screen: inout Screen) {
+    func drawStatus(into screen: inout Screen, _ drawn: DrawnView) {
         var parts = [String]()
         if let entry = state.channelEntry {
             parts.append("go to channel: \(entry)_  (Enter jumps, Esc cancels)")
@@ -140,7 +132,8 @@ struct Frame {
             parts.append("filter layers: \(entry)_  (Enter applies, empty Enter clears, Esc cancels)")
         } else {
             if let message = state.message { parts.append(message) }
-            if let readout { parts.append(readout) }
+            if let readout = drawn.readout { parts.append(readout) }
+            if let note = view.note, drawn.scales.contains(where: { $0.scale.drawn.isConstant }) { parts.append("constant: \(note)") }
             parts.append("norm \(state.normalization.rawValue)")
             parts.append(state.colormap.name)
             parts.append("overlay \(Int((state.overlay * 100).rounded()))%")
@@ -153,6 +146,13 @@ struct Frame {
         }
         let bar = RGB(30, 30, 30)
         screen.fill(x: 0, y: layout.status.y, width: screen.width, height: 1, with: Cell(" ", background: bar))
-        screen.put(" " + parts.joined(separator: " | "), x: 0, y: layout.status.y, background: bar, maxWidth: screen.width)
+        screen.put(Self.fitted(" " + parts.joined(separator: " | "), width: screen.width), x: 0, y: layout.status.y, background: bar,
+                   maxWidth: screen.width)
+    }
+
+    /// Text cut to `width` characters, ending in an ellipsis where it was cut.
+    static func fitted(_ text: String, width: Int) -> String {
+        guard text.count > width, width > 1 else { return text }
+        return String(text.prefix(width - 1)) + "…"
     }
 }

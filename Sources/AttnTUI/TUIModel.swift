@@ -6,6 +6,9 @@ import AttnModels
 public struct TUIModel: Sendable {
     public let imageName: String
     public let image: RGBImage
+    /// The image at most `previewSide` pixels a side: what the screen draws from, so that a key
+    /// redraws as fast for a 4000 x 3000 photo as for a thumbnail (export uses `image`).
+    public let preview: RGBImage
     public let run: NetworkTrace
     public let views: [[MapView]]
     /// A note about the terminal's colours, shown in the status line (e.g. a truecolor fallback).
@@ -18,12 +21,24 @@ public struct TUIModel: Sendable {
     public init(imageName: String, image: RGBImage, run: NetworkTrace, colorNote: String? = nil) {
         self.imageName = imageName
         self.image = image
+        preview = Self.preview(image)
         self.run = run
         self.colorNote = colorNote
-        views = run.layers.map { LayerViews.views(layer: $0) }
+        views = run.layers.map { LayerViews.views(layer: $0, trained: run.trained) }
     }
 
     public var layerCount: Int { run.layers.count }
+
+    /// More pixels than any terminal shows a picture with (two a cell).
+    public static let previewSide = 640
+
+    static func preview(_ image: RGBImage) -> RGBImage {
+        let longest = max(image.width, image.height)
+        guard longest > previewSide else { return image }
+        let scale = Double(previewSide) / Double(longest)
+        return image.resizedBilinear(height: max(1, Int((Double(image.height) * scale).rounded())),
+                                     width: max(1, Int((Double(image.width) * scale).rounded())))
+    }
 
     public func view(_ state: ViewState) -> MapView {
         let layerViews = views[min(state.layer, views.count - 1)]

@@ -27,7 +27,7 @@ public enum ViewValues {
     public static func imagePlane(_ view: MapView, channel: Int) -> (plane: Tensor, whole: [Float])? {
         switch view.kind {
         case .overlay(_, let plane, _): return (plane, plane.data)
-        case .channelOverlay(_, let planes, _), .bars(_, _, let planes): return (plane(planes, channel), planes.data)
+        case .channelOverlay(_, let planes, _): return (plane(planes, channel), planes.data)
         default: return nil
         }
     }
@@ -36,9 +36,15 @@ public enum ViewValues {
         ViewScale(range: ValueRange.choose(normalization, drawn: plane.data, whole: whole), drawn: ValueRange(of: plane.data))
     }
 
-    /// Bars run over their own range, or 0...1 in raw mode (gates are sigmoids).
+    /// Bars are coloured over their own range, or 0...1 in raw mode (gates are sigmoids).
     public static func barRange(_ values: [Float], _ normalization: Normalization) -> ValueRange {
         normalization == .raw ? ValueRange(low: 0, high: 1) : ValueRange(of: values)
+    }
+
+    /// The axis bars stand on: from zero, through the colour range (so that a gate of 0.14 draws
+    /// 0.14 of a bar, and a signed vector has its zero line inside).
+    public static func barAxis(_ range: ValueRange) -> ValueRange {
+        ValueRange(low: min(0, range.low), high: max(0, range.high))
     }
 
     public static func matrixScale(_ values: Tensor, _ normalization: Normalization) -> ViewScale {
@@ -58,10 +64,19 @@ public enum ViewValues {
         return (ah, aw, Tensor(shape: [rows, columns], data: ah.flatMap { a in aw.map { a * $0 } }))
     }
 
-    public static func stripsScale(h: Tensor, w: Tensor, channel: Int, _ normalization: Normalization) -> ViewScale {
+    /// CoordAtt's two scales: the strips' (a_h and a_w) and their product's, each its own, so
+    /// that neither flattens the other.
+    public static func stripsScales(h: Tensor, w: Tensor, channel: Int, _ normalization: Normalization)
+        -> (strips: ViewScale, product: ViewScale) {
         let (ah, aw, product) = strips(h: h, w: w, channel: channel)
-        return ViewScale(range: ValueRange.choose(normalization, drawn: ah + aw + product.data, whole: h.data + w.data),
-                         drawn: ValueRange(of: ah + aw))
+        let strips = ViewScale(range: ValueRange.choose(normalization, drawn: ah + aw, whole: h.data + w.data),
+                               drawn: ValueRange(of: ah + aw))
+        // Per layer: every channel's product lies between the products of the extremes.
+        let hRange = ValueRange(of: h.data), wRange = ValueRange(of: w.data)
+        let corners = [hRange.low * wRange.low, hRange.low * wRange.high, hRange.high * wRange.low, hRange.high * wRange.high]
+        let products = ViewScale(range: ValueRange.choose(normalization, drawn: product.data, whole: corners),
+                                 drawn: ValueRange(of: product.data))
+        return (strips, products)
     }
 
     /// ACmix: head's k*k attention weights of the feature position (row, column), window order.

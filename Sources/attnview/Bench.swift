@@ -16,10 +16,14 @@ struct Bench: ParsableCommand {
     @Option(help: "Also time reading this PNG and preparing it as a 224x224 network input.")
     var image: String?
 
+    func validate() throws {
+        guard (1...10_000).contains(repeats) else { throw ValidationError("--repeats must be between 1 and 10000, got \(repeats)") }
+    }
+
     func run() throws {
         var cases = EngineBenchmark.engineCases
         if let image { cases += try ImageBenchmark.cases(imagePath: image) }
-        let results = EngineBenchmark.run(cases, repeats: max(1, repeats))
+        let results = EngineBenchmark.run(cases, repeats: repeats)
         print(json ? EngineBenchmark.json(results) : EngineBenchmark.table(results))
     }
 }

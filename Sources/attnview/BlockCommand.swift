@@ -20,7 +20,7 @@ struct BlockCommand: ParsableCommand {
     @Option(help: "A safetensors file holding the tensor 'input' (N, C, H, W).")
     var input: String
 
-    @Option(help: "A safetensors file with the block's weights (default: seeded initialisation).")
+    @Option(help: "The block's weights: a safetensors file or a PyTorch checkpoint (.pth, .pt, .pth.tar); default: seeded initialisation.")
     var weights: String?
 
     @Option(name: .customLong("set"), help: "A hyper-parameter, key=value (repeatable).")

@@ -7,9 +7,9 @@ import Foundation
 struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify",
-        abstract: "Print a network's top classes for each PNG image (default: EfficientNet-Lite0 on ImageNet).")
+        abstract: "Print a network's top classes for each image, PNG or JPEG (default: EfficientNet-Lite0 on ImageNet).")
 
-    @Argument(help: "PNG images.")
+    @Argument(help: "Images, PNG or JPEG.")
     var images: [String]
 
     @Option(help: "How many classes to print per image.")
@@ -24,7 +24,7 @@ struct ClassifyCommand: ParsableCommand {
     var logits = false
 
     func validate() throws {
-        guard !images.isEmpty else { throw ValidationError("give at least one PNG image") }
+        guard !images.isEmpty else { throw ValidationError("give at least one image") }
         guard (1...1000).contains(top) else { throw ValidationError("--top must be between 1 and 1000, got \(top)") }
     }
 

@@ -10,14 +10,14 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write every view of every layer of PNG images as figures, with the raw maps and a summary.",
+        abstract: "Write every view of every layer of images (PNG or JPEG) as figures, with the raw maps and a summary.",
         discussion: """
             For each image, DIR/<image-stem>/ receives <nn>_<layer>_<map>[_c<channel>].png for every view of \
             every layer, maps.safetensors (every raw map, keys <layer>.<map>) and summary.json. Folders given \
-            are searched for .png files (subfolders too with --recursive).
+            are searched for .png, .jpg and .jpeg files (subfolders too with --recursive).
             """)
 
-    @Argument(help: "PNG images and folders of them.")
+    @Argument(help: "Images (PNG or JPEG) and folders of them.")
     var images: [String]
 
     @OptionGroup var network: NetworkOptions
@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The folder to write into (created if needed); nothing is written outside it.")
     var out: String
 
-    @Flag(help: "Search folders given for .png files in their subfolders too.")
+    @Flag(help: "Search folders given for images in their subfolders too.")
     var recursive = false
 
     @Option(help: "Images exported at once (default: one per core); the cores are shared between them.")
@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
     var format = "png"
 
     func validate() throws {
-        guard !images.isEmpty else { throw ValidationError("give at least one PNG image or folder") }
+        guard !images.isEmpty else { throw ValidationError("give at least one image or folder") }
         guard Colormap(rawValue: colormap) != nil else {
             throw ValidationError("--colormap must be one of \(Colormap.allCases.map(\.rawValue).joined(separator: ", "))")
         }

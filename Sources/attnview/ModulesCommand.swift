@@ -8,8 +8,8 @@ struct ModulesCommand: ParsableCommand {
         commandName: "modules",
         abstract: "List the attention blocks with their parameter counts, multiply-adds and maps (--models: the networks).")
 
-    @Option(help: "Input shape C,H,W.")
-    var shape: String = "64,56,56"
+    @Option(help: "Input shape C,H,W (the default, ResNet's layer1 output, suits every block's defaults).")
+    var shape: String = "256,56,56"
 
     @Flag(help: "Print JSON.")
     var json = false

@@ -9,9 +9,9 @@ import Foundation
 struct ViewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "view",
-        abstract: "Open the TUI on a PNG image: a network's attention blocks, or a block probing EfficientNet-Lite0 (the default).")
+        abstract: "Open the TUI on an image (PNG or JPEG): a network's attention blocks, or a block probing EfficientNet-Lite0 (the default).")
 
-    @Argument(help: "A PNG image.")
+    @Argument(help: "An image, PNG or JPEG.")
     var image: String
 
     @OptionGroup var network: NetworkOptions
@@ -56,7 +56,14 @@ struct ViewCommand: ParsableCommand {
     }
 
     func run() throws {
-        var (model, warnings) = try ViewSession.prepare(image: image, network: network.choice)
+        // On a terminal, "layer k of n" while the layers are computed, then the line is cleared.
+        let progress: LayerProgress? = isatty(STDERR_FILENO) == 1 && screenshot == nil ? { k, n, name in
+            FileHandle.standardError.write(Data("\r\u{1b}[2Kattnview: computing layer \(k) of \(n) (\(name))...".utf8))
+        } : nil
+        var (model, warnings) = try {
+            defer { if progress != nil { FileHandle.standardError.write(Data("\r\u{1b}[2K".utf8)) } }
+            return try ViewSession.prepare(image: image, network: network.choice, progress: progress)
+        }()
         guard layer < model.layerCount else {
             throw ValidationError("--layer must be between 0 and \(model.layerCount - 1), got \(layer)")
         }

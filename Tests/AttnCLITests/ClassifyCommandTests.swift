@@ -39,7 +39,7 @@ private struct Result: Decodable {
     try Data("not a png".utf8).write(to: URL(fileURLWithPath: folder.path("bad.png")))
     let result = try BuiltBinary.run(["classify", folder.path("bad.png"), sample("coffee")])
     #expect(result.status != 0)
-    #expect(result.stderr == "Error: cannot read PNG '\(folder.path("bad.png"))': not a PNG file\n")
+    #expect(result.stderr == "Error: cannot read image '\(folder.path("bad.png"))': not a PNG or JPEG file\n")
     #expect(result.stdout.contains("espresso"))
 }
 

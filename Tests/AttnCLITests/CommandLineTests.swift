@@ -51,9 +51,9 @@ import Testing
 
 /// A bad image gives one line on stderr naming the file and the cause, and a non-zero exit.
 @Test(arguments: [
-    ("not-a-png.png", Array("hello, this is text".utf8), "not a PNG file"),
+    ("not-a-png.png", Array("hello, this is text".utf8), "not a PNG or JPEG file"),
     ("truncated.png", Array(pngPrefix(of: "samples/cat.png", bytes: 1000)), "cannot read PNG"),
-    ("empty.png", [UInt8](), "not a PNG file"),
+    ("empty.png", [UInt8](), "not a PNG or JPEG file"),
 ])
 func badImageFailsWithOneClearLine(name: String, bytes: [UInt8], message: String) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attnview-cli-\(UUID().uuidString)")

@@ -38,7 +38,7 @@ private func expectOnlyCompleteFolders(_ out: String) throws {
     let result = try BuiltBinary.run(["export", folder.path("in"), "--module", "cbam", "--size", "64", "--out", folder.path("out")])
     #expect(result.status == 1)
     #expect(result.stdout == "2 exported, 1 failed\n")
-    #expect(result.stderr.contains("failed \(folder.path("in/broken file.png")): cannot read PNG"), "stderr: \(result.stderr)")
+    #expect(result.stderr.contains("failed \(folder.path("in/broken file.png")): cannot read image"), "stderr: \(result.stderr)")
     #expect(folders(folder.path("out")) == names.map { ExportNames.stem($0) }.sorted())
     try expectOnlyCompleteFolders(folder.path("out"))
     let figure = try PNG.read(contentsOf: URL(fileURLWithPath: folder.path("out/cat 0/03_stage3_spatial.png")))
@@ -94,5 +94,21 @@ private func expectOnlyCompleteFolders(_ out: String) throws {
     }
     #expect(!FileManager.default.fileExists(atPath: folder.path("out")))
     let none = try BuiltBinary.run(["export", folder.path(""), "--out", folder.path("out")])
-    #expect(none.status == 1 && none.stderr.contains("no PNG images in"), "\(none.stderr)")
+    #expect(none.status == 1 && none.stderr.contains("no PNG or JPEG images in"), "\(none.stderr)")
+}
+
+@Test func jpegImagesAreReadAsTheyAreShown() throws {
+    let folder = try TemporaryFolder()
+    try FileManager.default.createDirectory(atPath: folder.path("in"), withIntermediateDirectories: true)
+    // Stored 40 x 24 with EXIF orientation 6 (rotate 90): shown 24 x 40. A JPEG named .png is read too.
+    let rotated = Fixtures.url("jpeg/orientation_6.jpg")
+    try FileManager.default.copyItem(at: rotated, to: URL(fileURLWithPath: folder.path("in/photo.jpg")))
+    try FileManager.default.copyItem(at: Fixtures.url("jpeg/cmyk.jpg"), to: URL(fileURLWithPath: folder.path("in/misnamed.png")))
+    let result = try BuiltBinary.run(["export", folder.path("in"), "--module", "eca", "--size", "32", "--out", folder.path("out")])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.stdout == "2 exported, 0 failed\n")
+    let summary = try ExportSummary.decode(Array(try Data(contentsOf: URL(fileURLWithPath: folder.path("out/photo/summary.json")))))
+    #expect(summary.image.width == 24 && summary.image.height == 40)
+    let classified = try BuiltBinary.run(["classify", rotated.path, "--top", "1"])
+    #expect(classified.status == 0, "stderr: \(classified.stderr)")
 }

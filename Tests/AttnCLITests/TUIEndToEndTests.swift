@@ -110,7 +110,7 @@ private func expectShellIsBack(_ tmux: Tmux) throws {
     try Data("not a png".utf8).write(to: URL(fileURLWithPath: folder.path("bad.png")))
     let bad = try BuiltBinary.run([folder.path("bad.png"), "--module", "cbam"])
     #expect(bad.status != 0)
-    #expect(bad.stderr == "Error: cannot read PNG '\(folder.path("bad.png"))': not a PNG file\n")
+    #expect(bad.stderr == "Error: cannot read image '\(folder.path("bad.png"))': not a PNG or JPEG file\n")
     let unknown = try BuiltBinary.run([Fixtures.packageRoot.appendingPathComponent("samples/cat.png").path, "--module", "nope"])
     #expect(unknown.status != 0)
     #expect(unknown.stderr.contains("unknown block 'nope'"))

@@ -69,8 +69,8 @@ private final class Results: @unchecked Sendable {
             let listed = summary.layers.flatMap { $0.files.map(\.file) } + ["maps.safetensors", "summary.json"]
             #expect(folder.files(under: "out/\(name)") == listed.sorted())
             #expect(summary.layers.count == 9 && summary.module == "bam")
-            // Every view of every layer: bam's spatial, gate (one channel), channel and the feature.
-            #expect(summary.layers.allSatisfy { $0.files.map(\.map) == ["spatial", "gate", "channel", "feature"] })
+            // Every view of every layer: bam's spatial, gate (its mean, one channel), channel and the feature.
+            #expect(summary.layers.allSatisfy { $0.files.map(\.map) == ["spatial", "gate_mean", "gate", "channel", "feature"] })
             for file in summary.layers[0].files {
                 let image = try PNG.read(contentsOf: URL(fileURLWithPath: folder.file("out/\(name)/\(file.file)")))
                 #expect(image.width > 0 && image.height > 48)

@@ -14,14 +14,16 @@ import Testing
     state.view = 1
     state.channel = 17
     state.colormap = .magma
-    #expect(ExportNames.viewFile(bam, state) == "cat_stage3_gate_c17_magma.png")
+    #expect(ExportNames.viewFile(bam, state) == "cat_stage3_gate_mean_magma.png")
     state.view = 2
+    #expect(ExportNames.viewFile(bam, state) == "cat_stage3_gate_c17_magma.png")
+    state.view = 3
     #expect(ExportNames.viewFile(bam, state) == "cat_stage3_channel_magma.png")
     let acmix = ExportFixture.model("acmix")
     var window = ExportFixture.state(layer: 2, view: 0)
     window.cursorX = 0.5; window.cursorY = 0.1   // stage2 at 64 px is 16 x 16
     #expect(ExportNames.viewFile(acmix, window) == "cat_stage2_attention_y1x8_viridis.png")
-    #expect(ExportNames.batchFile(layerIndex: 3, layer: "stage3", bam.views[3][1], state) == "03_stage3_gate_c17.png")
+    #expect(ExportNames.batchFile(layerIndex: 3, layer: "stage3", bam.views[3][2], state) == "03_stage3_gate_c17.png")
 }
 
 @Test func numberedNamesNeverRepeat() {

@@ -1,5 +1,5 @@
 // Probe mode: for every block, every layer of EfficientNet-Lite0 carries the maps the block
-// promises (DESIGN.md's table) with their shapes, except where the block cannot run at that size;
+// declares (its BlockInfo's MapSpecs, and README's table) with their shapes, except where the block cannot run at that size;
 // two runs give identical maps; options that do not fit a layer are moved and reported; trained
 // probe weights load strictly per layer.
 import AttnBlocks
@@ -8,7 +8,7 @@ import AttnModels
 import AttnTestSupport
 import Testing
 
-/// The maps DESIGN.md promises for a block on a (1, c, h, w) input, given its settings.
+/// The maps a block records on a (1, c, h, w) input, with their shapes, given its settings.
 func promisedMaps(_ block: String, c: Int, h: Int, w: Int, settings: [String: String]) -> [String: [Int]] {
     switch block {
     case "se", "eca": return ["channel": [1, c]]
@@ -33,7 +33,7 @@ let probeInput = lite0Fixture["cat_64/input"]!
 func everyLayerHasThePromisedMaps(block: String) throws {
     let run = try ProbeMode.run(probeInput, network: lite0, request: .init(block: block))
     #expect(run.layers.map(\.name) == EfficientNetLite0.layerNames)
-    #expect(run.weightsSource == "untrained, seed 0")
+    #expect(run.weightsSource == (["simam", "spd"].contains(block) ? "no parameters" : "untrained, seed 0"))
     for layer in run.layers {
         let (_, c, h, w) = layer.feature.nchw
         // ACmix's reflection padding needs sides larger than kernel_att / 2 = 3.

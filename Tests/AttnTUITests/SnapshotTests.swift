@@ -40,6 +40,44 @@ func viewsRenderAsRecorded(block: String, size: (Int, Int)) throws {
     }
 }
 
+/// The colours of every view of the block at stage2, 80x24: each fourth cell of each second row,
+/// as foreground/background, so that a change of colormap lookup, blending or bar colour shows
+/// even where the text does not change.
+func colorGrid(_ block: String) -> String {
+    let model = TUIFixture.model(block)
+    var parts = [String]()
+    var state = ViewState(width: 80, height: 24, layer: 2)
+    for view in 0..<model.views[2].count {
+        state.view = view
+        state.channel = min(3, max(0, model.view(state).channelCount - 1))
+        let screen = render(state, model)
+        var lines = ["=== view \(view)"]
+        for y in stride(from: 0, to: 24, by: 2) {
+            lines.append(stride(from: 0, to: 80, by: 4).map { x in
+                let cell = screen[x, y]
+                return "\(cell.foreground)/\(cell.background)".replacingOccurrences(of: "#", with: "")
+            }.joined(separator: " "))
+        }
+        parts.append(lines.joined(separator: "\n"))
+    }
+    return parts.joined(separator: "\n") + "\n"
+}
+
+@Test("colours render as recorded", arguments: BlockRegistry.names)
+func colorsRenderAsRecorded(block: String) throws {
+    let url = Fixtures.url("snapshots/\(block)-colors.txt")
+    let actual = colorGrid(block)
+    if ProcessInfo.processInfo.environment["ATTNVIEW_RECORD_SNAPSHOTS"] == "1" {
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    let a = actual.split(separator: "\n", omittingEmptySubsequences: false), e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    if let line = zip(a, e).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset ?? (a.count == e.count ? nil : min(a.count, e.count)) {
+        Issue.record("\(block) colours differ from their snapshot at line \(line + 1):\n  got      \(line < a.count ? String(a[line]) : "<end>")\n  expected \(line < e.count ? String(e[line]) : "<end>")")
+    }
+}
+
 @Test func everyViewFitsAndNamesItself() {
     for block in BlockRegistry.names {
         let model = TUIFixture.model(block)

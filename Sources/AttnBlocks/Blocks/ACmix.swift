@@ -27,7 +27,7 @@ public struct ACmix: AttentionBlock {
         options: [.int("kernel_att", 7, 1...31, odd: true, why: "an even window does not keep the size"), .int("head", 4, 1...256),
                   .int("kernel_conv", 3, 3...3, why: "the reference's dep_conv pads by 1, so only 3 keeps the size"),
                   .int("stride", 1, 1...8)],
-        maps: ["attention", "rate"])
+        maps: [MapSpec("attention", "attention windows", .windows), MapSpec("rate", "rates", .scalars)])
 
     let head: Int, headDim: Int
     let kernelAtt: Int, kernelConv: Int, stride: Int

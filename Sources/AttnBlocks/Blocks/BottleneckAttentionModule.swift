@@ -17,7 +17,8 @@ public struct BottleneckAttentionModule: AttentionBlock {
         reference: "Jongchan/attention-module MODELS/bam.py",
         summary: "channel = MLP(avgpool HxH(x)), spatial = dilated convs(x); y = x * (1 + sigmoid(channel * spatial))",
         options: [.int("reduction", 16, 1...4096), .int("dilation_conv_num", 2, 0...16), .int("dilation_val", 4, 1...64)],
-        maps: ["channel", "spatial", "gate"])
+        maps: [MapSpec("spatial", "spatial (before the sigmoid)", .plane), MapSpec("gate", "gate 1+sigmoid(c*s)", .channelPlanes(groups: false)),
+               MapSpec("channel", "channel (before the sigmoid)", .channelVector(groups: false))])
 
     let reduction: Int, dilationConvNum: Int, dilationVal: Int
     // Channel gate: channel_att.gate_c.*

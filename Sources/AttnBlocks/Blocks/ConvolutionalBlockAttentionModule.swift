@@ -16,7 +16,7 @@ public struct ConvolutionalBlockAttentionModule: AttentionBlock {
         reference: "Jongchan/attention-module MODELS/cbam.py",
         summary: "x' = x * sigmoid(sum of MLP(pools(x))); y = x' * sigmoid(bn(conv7x7([max_c x', mean_c x'])))",
         options: [.int("reduction", 16, 1...4096), .listOf("pool_types", "avg,max", poolKinds), .flag("no_spatial", false)],
-        maps: ["channel", "spatial"])
+        maps: [MapSpec("spatial", "spatial gate", .plane), MapSpec("channel", "channel weights", .channelVector(groups: false))])
 
     static let poolKinds = ["avg", "max", "lp", "lse"]
 

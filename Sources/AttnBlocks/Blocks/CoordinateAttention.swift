@@ -16,7 +16,8 @@ public struct CoordinateAttention: AttentionBlock {
         name: "coordatt", aliases: ["ca"], title: "Coordinate Attention", paper: "Hou, Zhou & Feng, CVPR 2021",
         reference: "Andrew-Qibin/CoordAttention coordatt.py CoordAtt",
         summary: "a_h, a_w = sigmoid(conv_h/w(h_swish(bn1(conv1([pool_h; pool_w]))))); y = x * a_w * a_h",
-        options: [.int("reduction", 32, 1...4096), .oneOf("keys", "coordatt", ["coordatt", "mbv2_ca"])], maps: ["h", "w"])
+        options: [.int("reduction", 32, 1...4096), .oneOf("keys", "coordatt", ["coordatt", "mbv2_ca"])], maps: [MapSpec("h", "a_h (channel x row)", .heightAxis(channelLast: false)), MapSpec("w", "a_w (channel x column)", .widthAxis)],
+        strips: (h: "h", w: "w"))
 
     let reduction: Int
     let mip: Int

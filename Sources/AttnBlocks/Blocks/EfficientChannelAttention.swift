@@ -13,7 +13,7 @@ public struct EfficientChannelAttention: AttentionBlock {
         name: "eca", title: "Efficient Channel Attention", paper: "Wang et al., CVPR 2020",
         reference: "BangguWu/ECANet models/eca_module.py eca_layer",
         summary: "channel weights = sigmoid(conv1d_k(avgpool(x)) across channels); y = x * weights",
-        options: [.int("k_size", 3, 1...63, odd: true, why: "with padding (k_size-1)//2 an even kernel gives C-1 weights; the reference fails on it")], maps: ["channel"])
+        options: [.int("k_size", 3, 1...63, odd: true, why: "with padding (k_size-1)//2 an even kernel gives C-1 weights; the reference fails on it")], maps: [MapSpec("channel", "channel weights", .channelVector(groups: false))])
 
     let channels: Int
     let kSize: Int

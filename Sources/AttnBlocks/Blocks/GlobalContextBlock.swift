@@ -19,7 +19,10 @@ public struct GlobalContextBlock: AttentionBlock {
         paper: "Cao et al., GCNet, ICCVW 2019", reference: "xvjiarui/GCNet mmdet/ops/gcb/context_block.py",
         summary: "context = sum(x * softmax(conv_mask(x))); y = x * sigmoid(mul(context)) + add(context)",
         options: [.number("ratio", "0.0625", 0.001...4), .oneOf("pooling", "att", ["att", "avg"]), .listOf("fusion", "add", ["add", "mul"])],
-        maps: ["context", "channel_add", "channel_mul"])
+        maps: [MapSpec("context", "context mask", .plane), MapSpec("channel_add", "channel add", .channelVector(groups: false)),
+               MapSpec("channel_mul", "channel mul", .channelVector(groups: false))],
+        untrainedConstant: ["channel_add": "the reference zero-initialises channel_add_conv.3, so the add term is 0 until trained",
+                            "channel_mul": "the reference zero-initialises channel_mul_conv.3, so the mul gate is sigmoid(0) until trained"])
 
     let ratio: Double
     let planes: Int

@@ -16,7 +16,9 @@ public struct ShuffleAttention: AttentionBlock {
         name: "sa", aliases: ["shuffle"], title: "Shuffle Attention", paper: "Zhang & Yang, ICASSP 2021",
         reference: "wofmanaf/SA-Net models/sa_resnet.py sa_layer",
         summary: "per group: half x*sigmoid(cw*avgpool+cb), half x*sigmoid(sw*GN(x)+sb); concat; channel shuffle(2)",
-        options: [.int("groups", 64, 1...4096)], maps: ["channel", "spatial"])
+        options: [.int("groups", 64, 1...4096)], maps: [MapSpec("spatial", "spatial gate", .channelPlanes(groups: true)), MapSpec("channel", "channel gate (group-major)", .channelVector(groups: true))],
+        untrainedConstant: ["channel": "the reference initialises cweight 0 and cbias 1, so every gate is sigmoid(1) until trained",
+                            "spatial": "the reference initialises sweight 0 and sbias 1, so every gate is sigmoid(1) until trained"])
 
     let groups: Int
     /// C/(2G): channels in each half of a group.

@@ -13,7 +13,7 @@ public struct SimAM: AttentionBlock {
         name: "simam", title: "SimAM", paper: "Yang et al., ICML 2021",
         reference: "ZjjConan/SimAM networks/attentions/simam_module.py",
         summary: "energy = sigmoid((x-mu)^2 / (4*(sum((x-mu)^2)/(HW-1) + lambda)) + 0.5); y = x * energy",
-        options: [.number("e_lambda", "1e-4", 1e-12...1e6)], maps: ["energy"])
+        options: [.number("e_lambda", "1e-4", 1e-12...1e6)], maps: [MapSpec("energy", "energy", .channelPlanes(groups: false))])
 
     let channels: Int
     let lambda: Float

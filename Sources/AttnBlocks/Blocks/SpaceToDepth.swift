@@ -14,7 +14,7 @@ public struct SpaceToDepth: AttentionBlock {
         name: "spd", title: "Space-to-depth (SPD-Conv)", paper: "Sunkara & Luo, ECML PKDD 2022",
         reference: "LabSAINT/SPD-Conv space_to_depth",
         summary: "y = cat(x[::2,::2], x[1::2,::2], x[::2,1::2], x[1::2,1::2]) on channels: (N,4C,H/2,W/2)",
-        options: [], maps: [])
+        options: [], maps: [], outputPhases: true)
 
     public init(channels: Int, options: inout BlockOptions, parameters: inout ParameterBuilder) throws {}
 

@@ -1,5 +1,5 @@
 // Squeeze-and-Excitation: Hu, Shen, Sun, "Squeeze-and-Excitation Networks", CVPR 2018.
-// Reference: the SE-ResNet of seed 002 and timm's SEModule (huggingface/pytorch-image-models,
+// Reference: Hu et al.'s SE-ResNet and timm's SEModule (huggingface/pytorch-image-models,
 // timm/layers/squeeze_excite.py): global average pool, fc1 (C -> C/r) + ReLU, fc2 (C/r -> C),
 // sigmoid, channel-wise product. fc1/fc2 are Linear layers in SE-ResNet and 1x1 convs in timm;
 // both layouts load. timm's EfficientNet/MobileNetV3 variant (SqueezeExcite: conv_reduce /
@@ -9,11 +9,11 @@ import AttnEngine
 public struct SqueezeExcitation: AttentionBlock {
     public static let info = BlockInfo(
         name: "se", title: "Squeeze-and-Excitation", paper: "Hu et al., CVPR 2018",
-        reference: "timm SEModule; seed 002 SE-ResNet",
+        reference: "timm layers/squeeze_excite.py SEModule (as Hu et al.'s SE-ResNet)",
         summary: "channel weights = sigmoid(fc2(relu(fc1(avgpool(x))))); y = x * weights",
         options: [.int("reduction", 16, 1...4096), .int("hidden", 0, 0...65536), .oneOf("act", "relu", ["relu", "silu"]),
                   .oneOf("gate", "sigmoid", ["sigmoid", "hard_sigmoid"]), .oneOf("keys", "fc", ["fc", "conv"])],
-        maps: ["channel"])
+        maps: [MapSpec("channel", "channel weights", .channelVector(groups: false))])
 
     let reduction: Int
     /// Hidden units; timm rounds them (make_divisible) rather than dividing, so networks give them.

@@ -18,7 +18,8 @@ public struct TripletAttention: AttentionBlock {
         reference: "landskape-ai/triplet-attention triplet_attention.py",
         summary: "gates sigmoid(bn(conv([max, mean]))) over the (C,W), (H,C) and (H,W) planes; y = mean of x * gate",
         options: [.int("kernel_size", 7, 1...31, odd: true, why: "padding (k-1)/2 keeps the size"), .flag("no_spatial", false), .oneOf("keys", "triplet", ["triplet", "models"])],
-        maps: ["cw", "hc", "hw"])
+        maps: [MapSpec("hw", "hw gate", .plane), MapSpec("cw", "cw gate (channel x column)", .widthAxis),
+               MapSpec("hc", "hc gate (row x channel)", .heightAxis(channelLast: true))])
 
     struct Gate: Sendable {
         let conv: Conv2dLayer

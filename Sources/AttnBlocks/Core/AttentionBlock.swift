@@ -14,16 +14,27 @@ public struct BlockInfo: Sendable {
     public let summary: String
     /// The options --set takes, with their defaults and what values they take.
     public let options: [OptionSpec]
-    /// Names of the maps it records, in order.
-    public let maps: [String]
+    /// The maps it records, with their kinds, in the order the views show them.
+    public let maps: [MapSpec]
+    /// Gates along H and W that multiply (CoordAtt): shown together, as strips beside the image
+    /// with their product over it.
+    public let strips: (h: String, w: String)?
+    /// Its output is what to see (SPD's four phases).
+    public let outputPhases: Bool
+    /// Maps the reference's initialisation makes constant, and why, for the untrained screen.
+    public let untrainedConstant: [String: String]
 
     public init(
         name: String, aliases: [String] = [], title: String, paper: String, reference: String, summary: String,
-        options: [OptionSpec], maps: [String]
+        options: [OptionSpec], maps: [MapSpec], strips: (h: String, w: String)? = nil, outputPhases: Bool = false,
+        untrainedConstant: [String: String] = [:]
     ) {
         self.name = name; self.aliases = aliases; self.title = title; self.paper = paper
         self.reference = reference; self.summary = summary; self.options = options; self.maps = maps
+        self.strips = strips; self.outputPhases = outputPhases; self.untrainedConstant = untrainedConstant
     }
+
+    public func map(_ name: String) -> MapSpec? { maps.first { $0.name == name } }
 }
 
 public protocol AttentionBlock: Sendable {

@@ -17,7 +17,7 @@ public struct BuiltBlock: Sendable {
 }
 
 public enum BlockRegistry {
-    /// In the order of DESIGN.md's table of blocks.
+    /// In the order README's table lists them: SE, BAM, CBAM, SimAM, SA, CoordAtt, GC, ACmix, ECA, Triplet, SPD.
     public static let all: [any AttentionBlock.Type] = [
         SqueezeExcitation.self, BottleneckAttentionModule.self, ConvolutionalBlockAttentionModule.self,
         SimAM.self, ShuffleAttention.self, CoordinateAttention.self, GlobalContextBlock.self, ACmix.self,

@@ -61,6 +61,8 @@ struct MobileNetV2CA: AttentionNetwork {
         classifier = try p.linear("classifier", 1280, classes)
     }
 
+    var attentionLayerCount: Int { blocks.filter { $0.attention != nil }.count }
+
     func forward(_ x: Tensor, visit: NetworkVisitor) throws -> Tensor {
         var h = relu6(stemNorm(stem(x)))
         visit.stage("features.0", h)

@@ -19,4 +19,14 @@ public struct NetworkVisitor {
 public protocol AttentionNetwork: Sendable {
     /// Logits (1, classes) for a normalised (1, 3, H, W) input.
     func forward(_ x: Tensor, visit: NetworkVisitor) throws -> Tensor
+
+    /// How many attention blocks a forward pass reports (for progress while it runs).
+    var attentionLayerCount: Int { get }
 }
+
+extension AttentionNetwork {
+    public var attentionLayerCount: Int { 0 }
+}
+
+/// Progress of a run: layer k (1-based) of n is being computed, and its name.
+public typealias LayerProgress = (_ k: Int, _ n: Int, _ name: String) -> Void

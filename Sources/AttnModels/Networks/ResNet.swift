@@ -86,6 +86,8 @@ struct ResNet: AttentionNetwork {
         fc = try p.linear("fc", inputs, design.classes)
     }
 
+    var attentionLayerCount: Int { stages.joined().filter { $0.attention != nil }.count + between.count }
+
     func forward(_ x: Tensor, visit: NetworkVisitor) throws -> Tensor {
         var h = x
         for (i, layer) in stem.enumerated() {

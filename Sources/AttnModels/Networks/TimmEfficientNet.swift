@@ -100,6 +100,8 @@ struct TimmEfficientNet: AttentionNetwork {
         }
     }
 
+    var attentionLayerCount: Int { blocks.joined().filter { $0.se != nil }.count }
+
     static func act(_ a: TimmBlockSpec.Activation, _ x: Tensor) -> Tensor {
         switch a {
         case .relu: relu(x)
