@@ -55,7 +55,7 @@ let package = Package(
         // What the subcommands do, without argument parsing: run a block on a file, tabulate blocks, ...
         .target(
             name: "AttnRuntime",
-            dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI", "AttnExport"]),
+            dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI", "AttnExport", "AttnBench"]),
         // Throughput measurements printed by `attnview bench`.
         .target(name: "AttnBench", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging"]),
 

@@ -168,3 +168,46 @@ func browsesEveryBlockOfAWholeNetwork(model: String, blocks: [String]) throws {
     try tmux.sendKeys("q")
     try expectShellIsBack(tmux)
 }
+
+@Test func keysRedrawQuicklyOnAHugeImage() throws {
+    // A 4000 x 3000 photo: the screen draws from a display-sized copy, so a key costs what it
+    // costs on a thumbnail (bench --tui measures it: well under 50 ms; here, loosely, under 2 s
+    // each through tmux on a shared machine).
+    let folder = try TemporaryFolder()
+    let cat = try PNG.read(contentsOf: Fixtures.packageRoot.appendingPathComponent("samples/cat.png"))
+    try PNG.write(cat.resizedBilinear(height: 3000, width: 4000), to: URL(fileURLWithPath: folder.path("huge.png")), compression: .fast)
+    let tmux = try Tmux.shell(width: 100, height: 30)
+    #expect(tmux.waitFor(prompt))
+    try tmux.enter("\(BuiltBinary.url.path) '\(folder.path("huge.png"))' --module cbam")
+    #expect(tmux.waitFor("layers", timeout: 120), "no first frame: \(tmux.screenText)")
+    for (key, shows) in [("]", "stage1 16x112x112"), ("]", "stage2 24x56x56"), ("Tab", "channel weights | channel"),
+                         ("BTab", "spatial gate | view"), ("c", "magma"), ("n", "norm per layer"), ("[", "stage1 16x112x112")] {
+        let started = Date()
+        try tmux.sendKeys(key)
+        #expect(tmux.waitFor(shows, timeout: 10), "\(key) did not show \(shows): \(tmux.screenText)")
+        #expect(Date().timeIntervalSince(started) < 2, "\(key) took \(Date().timeIntervalSince(started)) s")
+    }
+    try tmux.sendKeys("q")
+    try expectShellIsBack(tmux)
+}
+
+@Test func anOptionErrorFailsBeforeTheScreenOpens() throws {
+    let cat = Fixtures.packageRoot.appendingPathComponent("samples/cat.png").path
+    for (options, message) in [
+        (["--set", "reduction=abc"], "cbam: option reduction=abc must be an integer from 1 to 4096"),
+        (["--set", "bogus=1"], "cbam: unknown option 'bogus' (its options are reduction, pool_types, no_spatial)"),
+        (["--module", "coordatt", "--set", "reduction=0"], "coordatt: option reduction=0 must be an integer from 1 to 4096"),
+        (["--module", "cbam", "--set", "pool_types=foo"], "cbam: option pool_types=foo must be a comma-separated list of avg, max, lp, lse"),
+        (["--module", "sa", "--set", "groups=0"], "sa: option groups=0 must be an integer from 1 to 4096"),
+    ] {
+        let result = try BuiltBinary.run([cat] + options)
+        #expect(result.status == 1, "\(options)")
+        #expect(result.stderr == "Error: \(message)\n", "\(options): \(result.stderr)")
+    }
+    // In a terminal too: the prompt comes back with the message, no screen was opened.
+    let tmux = try Tmux.shell(width: 100, height: 30)
+    #expect(tmux.waitFor(prompt))
+    try tmux.enter("\(BuiltBinary.url.path) \(cat) --module sa --set groups=0")
+    #expect(tmux.waitFor("sa: option groups=0 must be"), "\(tmux.screenText)")
+    try expectShellIsBack(tmux)
+}
