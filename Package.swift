@@ -31,14 +31,16 @@ let package = Package(
             name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
 
+        // Text from files and the command line made safe for one-line messages.
+        .target(name: "AttnText"),
         // The tensor engine: NCHW float32 tensors and the ops the blocks need.
         .target(name: "AttnEngine", dependencies: ["COpenBLAS"], swiftSettings: optimised),
         // File formats: safetensors (and, later, PyTorch checkpoints).
-        .target(name: "AttnFormats", dependencies: ["AttnEngine"]),
+        .target(name: "AttnFormats", dependencies: ["AttnEngine", "AttnText"]),
         // The attention blocks, exactly as their authors' code computes them, with their maps.
-        .target(name: "AttnBlocks", dependencies: ["AttnEngine"], swiftSettings: optimised),
+        .target(name: "AttnBlocks", dependencies: ["AttnEngine", "AttnText"], swiftSettings: optimised),
         // Images: PNG through libpng, JPEG through TurboJPEG, resize, crop, normalisation.
-        .target(name: "AttnImaging", dependencies: ["AttnEngine", "CLibPNG", "CTurboJPEG"], swiftSettings: optimised),
+        .target(name: "AttnImaging", dependencies: ["AttnEngine", "AttnText", "CLibPNG", "CTurboJPEG"], swiftSettings: optimised),
         // The TUI without a terminal: view state, key handling and rendering into a cell buffer.
         .target(name: "AttnTUI", dependencies: ["AttnEngine", "AttnBlocks", "AttnModels", "AttnImaging"]),
         // The terminal: capabilities and the ncurses screen that draws a cell buffer. The only
@@ -55,7 +57,7 @@ let package = Package(
         // What the subcommands do, without argument parsing: run a block on a file, tabulate blocks, ...
         .target(
             name: "AttnRuntime",
-            dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI", "AttnExport", "AttnBench"]),
+            dependencies: ["AttnEngine", "AttnText", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI", "AttnExport", "AttnBench"]),
         // Throughput measurements printed by `attnview bench`.
         .target(name: "AttnBench", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging"]),
 
@@ -65,11 +67,12 @@ let package = Package(
         .executableTarget(
             name: "attnview",
             dependencies: [
-                "AttnEngine", "AttnFormats", "AttnImaging", "AttnBench", "AttnBlocks", "AttnRuntime", "AttnTUI",
+                "AttnEngine", "AttnText", "AttnFormats", "AttnImaging", "AttnBench", "AttnBlocks", "AttnRuntime", "AttnTUI",
                 "AttnTerminal", "AttnExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        .testTarget(name: "AttnTextTests", dependencies: ["AttnText"]),
         .testTarget(name: "AttnEngineTests", dependencies: ["AttnEngine", "AttnFormats", "AttnTestSupport"]),
         .testTarget(name: "AttnFormatsTests", dependencies: ["AttnEngine", "AttnFormats", "AttnTestSupport"]),
         .testTarget(
