@@ -47,12 +47,12 @@ let package = Package(
         // importer of ncursesw.
         .target(name: "AttnTerminal", dependencies: ["CNcursesW", "AttnTUI"]),
         // Whole networks: EfficientNet-Lite0 with its ImageNet weights and classes, probe mode.
-        .target(name: "AttnModels", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks"], swiftSettings: optimised),
+        .target(name: "AttnModels", dependencies: ["AttnEngine", "AttnText", "AttnFormats", "AttnImaging", "AttnBlocks"], swiftSettings: optimised),
         // Figures out: any view drawn into pixels (the TUI's views, a second renderer), PNG files
         // named and written atomically, the raw maps and a summary, batches over folders.
         .target(
             name: "AttnExport",
-            dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI"],
+            dependencies: ["AttnEngine", "AttnText", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI"],
             swiftSettings: optimised),
         // What the subcommands do, without argument parsing: run a block on a file, tabulate blocks, ...
         .target(

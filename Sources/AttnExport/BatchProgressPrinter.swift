@@ -1,6 +1,7 @@
 // BatchProgressPrinter: a batch's progress on stderr. On a terminal, one bar redrawn in place
 // (images done of all, rate, time left), with failures printed above it as they happen; into a
 // file or a pipe, one plain line per image, so logs of cluster jobs read well.
+import AttnText
 import Foundation
 import Synchronization
 
@@ -35,7 +36,7 @@ public final class BatchProgressPrinter: Sendable {
                 if !terminal { line = "\(counter) skipped \(result.input.path): \(out)/\(result.input.outputName) exists" }
             case .failed(let reason):
                 s.failed += 1
-                line = "\(counter) failed \(result.input.path): \(reason)"
+                line = "\(counter) failed " + DisplayText.escaped("\(result.input.path): \(reason)", limit: 1000)
             }
             var text = ""
             if terminal && s.barShown { text += "\r\u{1b}[2K" }

@@ -1,5 +1,6 @@
 // ExportOptions: how a batch draws its figures (colormap, overlay strength, normalisation,
 // sorted bars, which channels of per-channel views) and in what format it writes them.
+import AttnImaging
 import AttnTUI
 
 public struct ExportOptions: Sendable, Equatable {
@@ -54,6 +55,17 @@ public struct ExportOptions: Sendable, Equatable {
     public var channels: Channels = .strongest
     public var sortedBars = false
     public var format: Format = .png
+    /// The longest side of the picture figures are drawn over; nil for the image's own
+    /// resolution. A figure of a 48-megapixel photo at full size costs half a gigabyte and
+    /// minutes, and shows a 7 x 7 map no better than 2048 pixels do.
+    public var figureSize: Int? = ExportOptions.defaultFigureSize
+    public static let defaultFigureSize = 2048
+
+    /// The picture figures of `image` are drawn over.
+    public func figurePicture(_ image: RGBImage) -> RGBImage {
+        figureSize.map { image.fitted(withinSide: $0) } ?? image
+    }
+
     /// How many of the strongest channels summary.json lists per map.
     public var topInSummary = 5
 

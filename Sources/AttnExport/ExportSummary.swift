@@ -34,6 +34,9 @@ public struct ExportSummary: Codable, Equatable, Sendable {
         public let channels: String
         public let sortedBars: Bool
         public let format: String
+        /// The longest side the picture under the maps was drawn at (--figure-size); nil for the
+        /// image's own resolution.
+        public let size: Int?
     }
 
     public struct Prediction: Codable, Equatable, Sendable {

@@ -15,13 +15,16 @@ public enum ImageExport {
         public var imagePath: String
         /// The image's own size; the figures show the part the network saw (model.image).
         public var imageSize: (width: Int, height: Int)
+        /// That part's size in the image's own pixels (model.image may be a smaller copy of it);
+        /// the whole image when nil.
+        public var regionSize: (width: Int, height: Int)?
         public var options: [String: String]
         public var preprocessing: String
 
-        public init(version: String, imagePath: String, imageSize: (width: Int, height: Int), options: [String: String],
-                    preprocessing: String) {
-            self.version = version; self.imagePath = imagePath; self.imageSize = imageSize; self.options = options
-            self.preprocessing = preprocessing
+        public init(version: String, imagePath: String, imageSize: (width: Int, height: Int),
+                    regionSize: (width: Int, height: Int)? = nil, options: [String: String], preprocessing: String) {
+            self.version = version; self.imagePath = imagePath; self.imageSize = imageSize; self.regionSize = regionSize
+            self.options = options; self.preprocessing = preprocessing
         }
     }
 
@@ -126,16 +129,18 @@ public enum ImageExport {
     static func summary(_ model: TUIModel, options: ExportOptions, provenance: Provenance,
                         layers: [ExportSummary.Layer]) -> ExportSummary {
         let run = model.run
+        let region = provenance.regionSize ?? provenance.imageSize
         return ExportSummary(
             attnview: provenance.version,
             image: .init(path: provenance.imagePath, width: provenance.imageSize.width, height: provenance.imageSize.height),
-            input: .init(side: run.inputSide, preprocessing: provenance.preprocessing, region: [model.image.width, model.image.height]),
+            input: .init(side: run.inputSide, preprocessing: provenance.preprocessing, region: [region.width, region.height]),
             model: run.network,
             module: run.isModelMode ? Set(run.layers.map(\.block)).sorted().joined(separator: ",") : run.block,
             options: provenance.options,
             weights: .init(source: run.weightsSource, trained: run.trained),
             figures: .init(colormap: options.colormap.name, overlay: options.overlay, normalize: options.normalizationName,
-                           channels: options.channels.description, sortedBars: options.sortedBars, format: options.format.rawValue),
+                           channels: options.channels.description, sortedBars: options.sortedBars, format: options.format.rawValue,
+                           size: options.figureSize),
             top5: run.top(5).map { .init(index: $0.index, name: $0.name, probability: $0.probability) },
             layers: layers)
     }

@@ -3,20 +3,22 @@
 // stored sample s is ink 255 - s; Pillow's cmyk2rgb then computes (255-k) - c(255-k)/255 per channel.
 
 enum CMYKToRGB {
-    static func convert(storedCMYK samples: [UInt8]) -> [UInt8] {
-        let count = samples.count / 4
-        return [UInt8](unsafeUninitializedCapacity: count * 3) { out, initialized in
-            samples.withUnsafeBufferPointer { cmyk in
-                for i in 0..<count {
-                    let paper = Int(cmyk[4 * i + 3])  // 255 - k
-                    for c in 0..<3 {
-                        let ink = 255 - Int(cmyk[4 * i + c])
-                        out[3 * i + c] = UInt8(paper - mulDiv255(ink, paper))
-                    }
+    /// Converts in the samples' own buffer (pixel i's RGB lands at 3i, below the 4i it is read
+    /// from), so a large CMYK photo does not hold two buffers.
+    static func convert(storedCMYK samples: consuming [UInt8]) -> [UInt8] {
+        var pixels = samples
+        let count = pixels.count / 4
+        pixels.withUnsafeMutableBufferPointer { cmyk in
+            for i in 0..<count {
+                let paper = Int(cmyk[4 * i + 3])  // 255 - k
+                for c in 0..<3 {
+                    let ink = 255 - Int(cmyk[4 * i + c])
+                    cmyk[3 * i + c] = UInt8(paper - mulDiv255(ink, paper))
                 }
             }
-            initialized = count * 3
         }
+        pixels.removeLast(count)
+        return pixels
     }
 
     /// Pillow's MULDIV255: a * b / 255 rounded, in its integer form, so results agree bit for bit.

@@ -44,3 +44,15 @@ extension RGBImage {
         return RGBImage(width: newWidth, height: newHeight, pixels: cropped)
     }
 }
+
+extension RGBImage {
+    /// torchvision's Resize((height, width)) then CenterCrop((cropHeight, cropWidth)), computing
+    /// only the pixels the crop keeps: the same bytes, without the resized image in memory.
+    public func resizedBilinear(height newHeight: Int, width newWidth: Int,
+                                centreCroppedTo cropHeight: Int, _ cropWidth: Int) -> RGBImage {
+        let top = CenterCropOffset.offset(size: newHeight, crop: cropHeight)
+        let left = CenterCropOffset.offset(size: newWidth, crop: cropWidth)
+        return resizedBilinear(height: newHeight, width: newWidth,
+                               rows: top..<(top + cropHeight), columns: left..<(left + cropWidth))
+    }
+}

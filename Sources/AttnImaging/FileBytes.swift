@@ -1,5 +1,7 @@
 // FileBytes: whole-file reads and writes through POSIX calls, so failures carry the system's own
-// reason ("No such file or directory") instead of a Foundation error dump.
+// reason ("No such file or directory") instead of a Foundation error dump. Reads are bounded: a
+// file over the caller's limit is refused before (or, for a pipe, while) it is read, and devices
+// (/dev/zero, a tape) are refused outright, so no path can make a read run away.
 
 #if canImport(Glibc)
 import Glibc
@@ -12,20 +14,36 @@ import Darwin
 public struct FileBytesError: Error {
     public let reason: String
 
+    /// The reason is the caller's to give (it knows which limit and option apply); this one is
+    /// the fallback.
+    public let overLimit: Int?
+
+    init(reason: String, overLimit: Int? = nil) {
+        self.reason = reason
+        self.overLimit = overLimit
+    }
+
+    static func tooLarge(_ limit: Int) -> FileBytesError {
+        FileBytesError(reason: "file is over \(limit) bytes", overLimit: limit)
+    }
+
     static func fromErrno(_ action: String) -> FileBytesError {
         FileBytesError(reason: "\(action) (\(String(cString: strerror(errno))))")
     }
 }
 
 public enum FileBytes {
-    public static func read(path: String) throws(FileBytesError) -> [UInt8] {
+    public static func read(path: String, maxBytes: Int = Int.max) throws(FileBytesError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw .fromErrno("cannot open file") }
         defer { close(fd) }
 
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .fromErrno("cannot stat file") }
-        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw FileBytesError(reason: "is a directory") }
+        let type = info.st_mode & S_IFMT
+        guard type != S_IFDIR else { throw FileBytesError(reason: "is a directory") }
+        guard type != S_IFCHR && type != S_IFBLK else { throw FileBytesError(reason: "is a device, not a file") }
+        guard Int(info.st_size) <= maxBytes else { throw .tooLarge(maxBytes) }
 
         var bytes = [UInt8]()
         bytes.reserveCapacity(Int(info.st_size))
@@ -38,6 +56,7 @@ public enum FileBytes {
                 throw .fromErrno("cannot read file")
             }
             if got == 0 { return bytes }
+            guard got <= maxBytes - bytes.count else { throw .tooLarge(maxBytes) }
             bytes.append(contentsOf: chunk[0..<got])
         }
     }

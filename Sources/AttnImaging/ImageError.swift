@@ -1,6 +1,7 @@
 // ImageError: why an image could not be read or written, as one line that names the file and the
 // format, e.g. "cannot read PNG 'cat.png': IDAT: incorrect data check" or "cannot read JPEG
 // 'dog.jpg': file is truncated"; "image" when the format is not known yet.
+import AttnText
 
 public struct ImageError: Error, CustomStringConvertible, Equatable, Sendable {
     public enum Operation: String, Sendable {
@@ -26,12 +27,14 @@ public struct ImageError: Error, CustomStringConvertible, Equatable, Sendable {
         self.operation = operation
         self.format = format
         self.file = file
-        // libpng, TurboJPEG and errno texts are single lines, but a caller-supplied name might not be.
-        self.reason = reason.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // libpng, TurboJPEG and errno texts are plain single lines; a reason quoting the file (a
+        // chunk name) is escaped where it is made. Escaped again here, as a last guard.
+        self.reason = DisplayText.escaped(reason, limit: 500)
     }
 
     public var description: String {
-        let name = file.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // File names come from folders full of downloads: escaped, as everything from outside.
+        let name = DisplayText.escaped(file, limit: 500)
         return "cannot \(operation.rawValue) \(format.rawValue) '\(name)': \(reason)"
     }
 }

@@ -4,16 +4,19 @@
 import Foundation
 
 public enum ImageFile {
-    /// Reads a PNG or a JPEG as 8-bit RGB, within `maxPixels` (width * height).
-    public static func read(contentsOf url: URL, maxPixels: Int = PNG.defaultMaxPixels) throws(ImageError) -> RGBImage {
-        try decode(ImageFileBytes.read(url, format: .unknown), name: url.path, maxPixels: maxPixels)
+    /// Reads a PNG or a JPEG as 8-bit RGB, within `budget`; with a `pass`, the decoded bytes are
+    /// admitted through it first (the caller releases the pass when done with the image).
+    public static func read(contentsOf url: URL, budget: ImageBudget = ImageBudget(),
+                            pass: DecodeAdmission.Pass? = nil) throws(ImageError) -> RGBImage {
+        try decode(ImageFileBytes.read(url, format: .unknown, budget: budget), name: url.path, budget: budget, pass: pass)
     }
 
     /// Decodes PNG or JPEG bytes held in memory; `name` only labels errors.
-    public static func decode(_ bytes: [UInt8], name: String, maxPixels: Int = PNG.defaultMaxPixels) throws(ImageError) -> RGBImage {
+    public static func decode(_ bytes: [UInt8], name: String, budget: ImageBudget = ImageBudget(),
+                              pass: DecodeAdmission.Pass? = nil) throws(ImageError) -> RGBImage {
         switch format(of: bytes) {
-        case .png: try PNG.decode(bytes, name: name, maxPixels: maxPixels)
-        case .jpeg: try JPEG.decode(bytes, name: name, maxPixels: maxPixels)
+        case .png: try PNGDecoder.decodeRGB(bytes, name: name, budget: budget, pass: pass)
+        case .jpeg: try JPEGDecoder.decode(bytes, name: name, budget: budget, pass: pass)
         case .unknown: throw ImageError(.read, .unknown, file: name, reason: "not a PNG or JPEG file")
         }
     }

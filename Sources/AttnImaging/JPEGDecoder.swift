@@ -1,13 +1,20 @@
 // JPEGDecoder: JPEG bytes to 8-bit RGB through TurboJPEG (baseline, progressive, gray, YCbCr,
 // CMYK/YCCK), shown upright by its EXIF orientation, as Pillow's open + exif_transpose +
-// convert("RGB") gives it. The size budget is enforced between reading the header and decoding.
+// convert("RGB") gives it. The budget is enforced between reading the header and decoding: the
+// size, the number of scans, and (through JPEGMemoryLimit) what libjpeg allocates inside.
 
 import CTurboJPEG
 
 enum JPEGDecoder {
     static let signature: [UInt8] = [0xFF, 0xD8, 0xFF]
 
-    static func decode(_ bytes: [UInt8], name: String, maxPixels: Int) throws(ImageError) -> RGBImage {
+    /// More start-of-scan markers than any encoder writes (libjpeg-turbo's own tools refuse
+    /// past 500 as well).
+    static let maxScans = 500
+
+    /// `memoryLimit` overrides what the budget allows libjpeg (for the tests).
+    static func decode(_ bytes: [UInt8], name: String, budget: ImageBudget,
+                       pass: DecodeAdmission.Pass? = nil, memoryLimit: Int? = nil) throws(ImageError) -> RGBImage {
         func failure(_ reason: String) -> ImageError { ImageError(.read, .jpeg, file: name, reason: reason) }
 
         guard !bytes.isEmpty, bytes.starts(with: signature.prefix(bytes.count)) else {
@@ -16,7 +23,8 @@ enum JPEGDecoder {
         guard bytes.count > signature.count else {
             throw failure("file is truncated (\(bytes.count) bytes)")
         }
-        guard let handle = tjInitDecompress() else {
+        let memoryLimit = memoryLimit ?? JPEGMemoryLimit.bytes(for: budget)
+        guard let handle = JPEGMemoryLimit.decompressor(limit: memoryLimit) else {
             throw failure("cannot create a TurboJPEG decompressor")
         }
         defer { tjDestroy(handle) }
@@ -27,14 +35,17 @@ enum JPEGDecoder {
         }
         // A fatal error after a warning also reads as a warning here; the decode below tells them
         // apart. A size of 0 would mean "the JPEG's own size" to tjDecompress2, past our buffer.
-        guard header == 0 || isWarning(handle) else { throw failure(message(handle)) }
+        guard header == 0 || isWarning(handle) else { throw failure(message(handle, memoryLimit: memoryLimit)) }
         guard width > 0 && height > 0 else { throw failure("the header holds no image size") }
         let w = Int(width), h = Int(height)
-        guard w * h <= maxPixels else {
-            throw failure("\(w)x\(h) image exceeds the memory budget of \(maxPixels) pixels")
-        }
+        if let refusal = budget.refusal(width: w, height: h) { throw failure(refusal) }
         let markers = JPEGMarkers(scanning: bytes)
         guard markers.reachesEnd else { throw failure("file is truncated (no end-of-image marker)") }
+        guard markers.scanCount <= maxScans else {
+            throw failure("\(markers.scanCount) scans, more than the \(maxScans) any encoder writes")
+        }
+        // The pixels, and a progressive file's coefficients (2 bytes each, about 3 a pixel).
+        pass?.acquire(w * h * (markers.progressive ? 7 : 4))
 
         // libjpeg cannot turn CMYK into RGB; it hands over the stored samples and we convert.
         let cmyk = colourspace == Int32(TJCS_CMYK.rawValue) || colourspace == Int32(TJCS_YCCK.rawValue)
@@ -55,10 +66,10 @@ enum JPEGDecoder {
         // goes past it. libjpeg formats the first warning only, so its text is still the message
         // at the end unless a fatal error replaced it.
         if decompress(stoppingOnWarning: true) != 0 {
-            guard isWarning(handle) else { throw failure(message(handle)) }
-            let warning = message(handle)
-            guard decompress(stoppingOnWarning: false) == 0 || (isWarning(handle) && message(handle) == warning) else {
-                throw failure(message(handle))
+            guard isWarning(handle) else { throw failure(message(handle, memoryLimit: memoryLimit)) }
+            let warning = message(handle, memoryLimit: memoryLimit)
+            guard decompress(stoppingOnWarning: false) == 0 || (isWarning(handle) && message(handle, memoryLimit: memoryLimit) == warning) else {
+                throw failure(message(handle, memoryLimit: memoryLimit))
             }
         }
         let rgb = cmyk ? CMYKToRGB.convert(storedCMYK: samples) : samples
@@ -73,9 +84,12 @@ enum JPEGDecoder {
         tjGetErrorCode(handle) == Int32(TJERR_WARNING.rawValue)
     }
 
-    private static func message(_ handle: tjhandle) -> String {
+    private static func message(_ handle: tjhandle, memoryLimit: Int) -> String {
         guard let text = tjGetErrorStr2(handle) else { return "TurboJPEG failed without a message" }
         var message = Substring(String(cString: text))
+        if message.contains(JPEGMemoryLimit.exceededMessage) {
+            return "decoding needs more than \(memoryLimit) bytes (progressive JPEGs keep every coefficient; raise the limit with --max-pixels)"
+        }
         // TurboJPEG's own errors start with the function's name, "tjDecompressHeader3(): ",
         // which says nothing to the user; libjpeg's messages pass through as they are.
         if message.hasPrefix("tj"), let end = message.range(of: "(): ") { message = message[end.upperBound...] }

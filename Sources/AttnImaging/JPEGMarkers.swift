@@ -8,6 +8,12 @@ struct JPEGMarkers {
     /// Whether an EOI marker follows the image data. libjpeg decodes a cut file with a mere
     /// warning and gray rows; Pillow refuses it, and so do we.
     private(set) var reachesEnd = false
+    /// Start-of-scan markers: progressive files have ten or so; thousands of tiny scans make
+    /// libjpeg pass over the whole coefficient buffer for each (a CPU bomb).
+    private(set) var scanCount = 0
+    /// Whether a start-of-frame marker says the image is progressive (SOF2, SOF6, SOF10, SOF14),
+    /// which makes libjpeg keep every coefficient of the image in memory.
+    private(set) var progressive = false
 
     private static let exifHeader: [UInt8] = Array("Exif".utf8) + [0, 0]
 
@@ -36,7 +42,9 @@ struct JPEGMarkers {
                     exif += payload.dropFirst(Self.exifHeader.count)
                 }
                 offset = end
+                if [0xC2, 0xC6, 0xCA, 0xCE].contains(marker) { progressive = true }
                 if marker == 0xDA {
+                    scanCount += 1
                     scanned = true
                     offset = Self.endOfEntropyData(bytes, from: end)
                 }

@@ -11,32 +11,23 @@ public enum PNG {
         case small, fast
     }
 
-    /// Largest image (width * height) decoded by default: 64 Mi pixels, a 256 MiB RGBA buffer.
-    public static let defaultMaxPixels = 64 << 20
-
     /// Reads any PNG (every colour type, bit depth, interlaced or not) as 8-bit RGB.
-    public static func read(contentsOf url: URL, maxPixels: Int = defaultMaxPixels) throws(ImageError) -> RGBImage {
-        try readRGBA(contentsOf: url, maxPixels: maxPixels).composited(overGray: 127)
+    public static func read(contentsOf url: URL, budget: ImageBudget = ImageBudget()) throws(ImageError) -> RGBImage {
+        try PNGDecoder.decodeRGB(ImageFileBytes.read(url, format: .png, budget: budget), name: url.path, budget: budget)
     }
 
     /// Reads any PNG as 8-bit RGBA with straight alpha, for callers that want the alpha itself.
-    public static func readRGBA(contentsOf url: URL, maxPixels: Int = defaultMaxPixels) throws(ImageError) -> RGBAImage {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: url.path)
-        } catch {
-            throw ImageError(.read, file: url.path, reason: error.reason)
-        }
-        return try PNGDecoder.decode(bytes, name: url.path, maxPixels: maxPixels)
+    public static func readRGBA(contentsOf url: URL, budget: ImageBudget = ImageBudget()) throws(ImageError) -> RGBAImage {
+        try PNGDecoder.decode(ImageFileBytes.read(url, format: .png, budget: budget), name: url.path, budget: budget)
     }
 
     /// Decodes PNG bytes held in memory; `name` only labels errors.
-    public static func decode(_ bytes: [UInt8], name: String, maxPixels: Int = defaultMaxPixels) throws(ImageError) -> RGBImage {
-        try PNGDecoder.decode(bytes, name: name, maxPixels: maxPixels).composited(overGray: 127)
+    public static func decode(_ bytes: [UInt8], name: String, budget: ImageBudget = ImageBudget()) throws(ImageError) -> RGBImage {
+        try PNGDecoder.decodeRGB(bytes, name: name, budget: budget)
     }
 
-    public static func decodeRGBA(_ bytes: [UInt8], name: String, maxPixels: Int = defaultMaxPixels) throws(ImageError) -> RGBAImage {
-        try PNGDecoder.decode(bytes, name: name, maxPixels: maxPixels)
+    public static func decodeRGBA(_ bytes: [UInt8], name: String, budget: ImageBudget = ImageBudget()) throws(ImageError) -> RGBAImage {
+        try PNGDecoder.decode(bytes, name: name, budget: budget)
     }
 
     /// Writes an 8-bit RGB PNG.

@@ -20,21 +20,28 @@ public struct RGBAImage: Sendable, Equatable {
     /// which would read as strong content. Blending is done here on the stored 8-bit values,
     /// round((c*a + g*(255-a)) / 255), so it does not depend on libpng's gamma-space compositing.
     public func composited(overGray gray: UInt8 = 127) -> RGBImage {
+        var copy = self
+        return copy.compositedInPlace(overGray: gray)
+    }
+
+    /// `composited`, written over this image's own buffer (pixel i's RGB lands at 3i, never past
+    /// the 4i it is read from), so decoding a large PNG does not hold both buffers at once.
+    mutating func compositedInPlace(overGray gray: UInt8 = 127) -> RGBImage {
         let count = width * height
         let background = UInt32(gray)
-        let rgb = [UInt8](unsafeUninitializedCapacity: count * 3) { out, initialized in
-            pixels.withUnsafeBufferPointer { rgba in
-                for i in 0..<count {
-                    let alpha = UInt32(rgba[4 * i + 3])
-                    let behind = background * (255 - alpha)
-                    for c in 0..<3 {
-                        // +127 before the division rounds to nearest; x/255 is never exactly a half.
-                        out[3 * i + c] = UInt8((UInt32(rgba[4 * i + c]) * alpha + behind + 127) / 255)
-                    }
+        pixels.withUnsafeMutableBufferPointer { rgba in
+            for i in 0..<count {
+                let alpha = UInt32(rgba[4 * i + 3])
+                let behind = background * (255 - alpha)
+                for c in 0..<3 {
+                    // +127 before the division rounds to nearest; x/255 is never exactly a half.
+                    rgba[3 * i + c] = UInt8((UInt32(rgba[4 * i + c]) * alpha + behind + 127) / 255)
                 }
             }
-            initialized = count * 3
         }
+        var rgb = [UInt8]()
+        swap(&rgb, &pixels)
+        rgb.removeLast(count)
         return RGBImage(width: width, height: height, pixels: rgb)
     }
 }

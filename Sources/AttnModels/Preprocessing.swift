@@ -16,7 +16,7 @@ public enum Preprocessing: String, Sendable, Equatable {
             return Lite0Preprocessing.tensor(image, side: side)
         case .imageNet:
             let (h, w) = Self.resizedShape(height: image.height, width: image.width, shorter: Self.resizeSide(side))
-            return image.resizedBilinear(height: h, width: w).centerCropped(height: side, width: side)
+            return image.resizedBilinear(height: h, width: w, centreCroppedTo: side, side)
                 .tensor(normalization: .imageNet)
         }
     }

@@ -22,10 +22,11 @@ public enum Classify {
         public let error: String?
     }
 
-    public static func run(images: [String], top: Int, network prepared: PreparedNetwork, logits withLogits: Bool = false) -> [Result] {
+    public static func run(images: [String], top: Int, network prepared: PreparedNetwork, budget: ImageBudget = ImageBudget(),
+                           logits withLogits: Bool = false) -> [Result] {
         images.map { path in
             do {
-                let image = try ImageFile.read(contentsOf: URL(fileURLWithPath: path))
+                let image = try ImageFile.read(contentsOf: URL(fileURLWithPath: path), budget: budget)
                 let logits = try prepared.loaded.network.forward(prepared.input(image), visit: .none)
                 let best = NetworkTrace.top(logits, min(top, logits.count), names: prepared.classNames).map {
                     Prediction(index: $0.index, name: $0.name, probability: $0.probability)

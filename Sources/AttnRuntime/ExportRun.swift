@@ -19,15 +19,20 @@ public enum ExportRun {
         public var shard: (index: Int, count: Int)?
         public var skipExisting: Bool
         public var network: NetworkChoice
+        public var budget: ImageBudget
         public var export: ExportOptions
         public var version: String
 
         public init(images: [String], recursive: Bool, out: String, jobs: Int, shard: (index: Int, count: Int)?,
-                    skipExisting: Bool, network: NetworkChoice, export: ExportOptions, version: String) {
+                    skipExisting: Bool, network: NetworkChoice, budget: ImageBudget = ImageBudget(), export: ExportOptions,
+                    version: String) {
             self.images = images; self.recursive = recursive; self.out = out; self.jobs = jobs; self.shard = shard
-            self.skipExisting = skipExisting; self.network = network; self.export = export; self.version = version
+            self.skipExisting = skipExisting; self.network = network; self.budget = budget; self.export = export; self.version = version
         }
     }
+
+    /// Decoded pictures held at once across the jobs: one 48-megapixel photo, or many small ones.
+    static let decodeAllowance = 256 << 20
 
     /// Runs the batch; progress goes to stderr (a bar when `terminal`).
     public static func run(_ request: Request, terminal: Bool) throws -> BatchOutcome {
@@ -44,13 +49,17 @@ public enum ExportRun {
         }
         let given = Dictionary(prepared.probe?.options.values.map { ($0.key, $0.value) } ?? [], uniquingKeysWith: { _, last in last })
         let version = request.version
+        let admission = DecodeAdmission(capacity: decodeAllowance)
         let prepare: BatchExport.Prepare = { input in
-            let image = try ImageFile.read(contentsOf: URL(fileURLWithPath: input.path))
-            var model = TUIModel(imageName: URL(fileURLWithPath: input.path).lastPathComponent, image: prepared.shownImage(image),
-                                 run: try prepared.run(image))
+            let pass = admission.pass()
+            defer { pass.release() }
+            let image = try ImageFile.read(contentsOf: URL(fileURLWithPath: input.path), budget: request.budget, pass: pass)
+            let region = prepared.shownImage(image)
+            var model = TUIModel(imageName: URL(fileURLWithPath: input.path).lastPathComponent,
+                                 image: request.export.figurePicture(region), run: try prepared.run(image))
             model.preprocessing = prepared.preprocessing
-            return (model, ImageExport.Provenance(version: version, imagePath: input.path,
-                                                  imageSize: (image.width, image.height), options: given,
+            return (model, ImageExport.Provenance(version: version, imagePath: input.path, imageSize: (image.width, image.height),
+                                                  regionSize: (region.width, region.height), options: given,
                                                   preprocessing: prepared.preprocessing))
         }
         let printer = BatchProgressPrinter(total: inputs.count, out: request.out, terminal: terminal)

@@ -13,13 +13,14 @@ public enum ViewSession {
     /// Everything before the screen opens; errors here go to stderr with a non-zero exit.
     /// With `progress`, "layer k of n" is said as each layer is computed (big images and ACmix at
     /// 1024 px take a while before the screen can open).
-    public static func prepare(image path: String, network choice: NetworkChoice,
+    public static func prepare(image path: String, network choice: NetworkChoice, budget: ImageBudget = ImageBudget(),
                                progress: LayerProgress? = nil) throws -> (model: TUIModel, warnings: [String]) {
         let prepared = try PreparedNetwork.load(choice)
         let url = URL(fileURLWithPath: path)
-        let image = try ImageFile.read(contentsOf: url)
+        let image = try ImageFile.read(contentsOf: url, budget: budget)
         let run = try prepared.run(image, progress: progress)
-        var model = TUIModel(imageName: url.lastPathComponent, image: prepared.shownImage(image), run: run)
+        var model = TUIModel(imageName: url.lastPathComponent, image: ExportOptions().figurePicture(prepared.shownImage(image)),
+                             run: run)
         model.preprocessing = prepared.preprocessing
         return (model, prepared.warnings)
     }

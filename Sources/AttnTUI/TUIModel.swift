@@ -32,13 +32,7 @@ public struct TUIModel: Sendable {
     /// More pixels than any terminal shows a picture with (two a cell).
     public static let previewSide = 640
 
-    static func preview(_ image: RGBImage) -> RGBImage {
-        let longest = max(image.width, image.height)
-        guard longest > previewSide else { return image }
-        let scale = Double(previewSide) / Double(longest)
-        return image.resizedBilinear(height: max(1, Int((Double(image.height) * scale).rounded())),
-                                     width: max(1, Int((Double(image.width) * scale).rounded())))
-    }
+    static func preview(_ image: RGBImage) -> RGBImage { image.fitted(withinSide: previewSide) }
 
     public func view(_ state: ViewState) -> MapView {
         let layerViews = views[min(state.layer, views.count - 1)]

@@ -41,6 +41,20 @@ public enum DisplayText {
         return out
     }
 
+    /// A message of several lines (a usage text, a list of problems) with the control
+    /// characters of each line escaped; its newlines and tabs are kept, and nothing is cut.
+    public static func escapedLines(_ text: some StringProtocol) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) && scalar != "\n" && scalar != "\t" {
+                out += "\\x" + hex(scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// `escaped(text)` in single quotes, the way messages quote names and values.
     public static func quoted(_ text: some StringProtocol, limit: Int = defaultLimit) -> String {
         "'" + escaped(text, limit: limit) + "'"

@@ -9,6 +9,7 @@ static inline unsigned int attn_png_format_rgba(void) { return PNG_FORMAT_RGBA; 
 static inline unsigned int attn_png_image_flag_16bit_srgb(void) { return PNG_IMAGE_FLAG_16BIT_sRGB; }
 static inline unsigned int attn_png_format_linear_rgb_alpha(void) { return PNG_FORMAT_LINEAR_RGB_ALPHA; }
 static inline unsigned int attn_png_format_flag_linear(void) { return PNG_FORMAT_FLAG_LINEAR; }
+static inline unsigned int attn_png_format_flag_alpha(void) { return PNG_FORMAT_FLAG_ALPHA; }
 
 // The simplified write API has no compression setting, and its zlib level 6 spends most of a
 // batch export's time in deflate; this writer takes the level and the row filter. libpng reports

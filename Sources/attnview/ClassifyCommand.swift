@@ -1,5 +1,6 @@
 // `attnview classify`: a network's top-K classes for each image (EfficientNet-Lite0 by default).
 import ArgumentParser
+import AttnText
 import AttnModels
 import AttnRuntime
 import Foundation
@@ -17,6 +18,8 @@ struct ClassifyCommand: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
+    @OptionGroup var imageOptions: ImageOptions
+
     @Flag(help: "Print JSON.")
     var json = false
 
@@ -29,11 +32,12 @@ struct ClassifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let results = Classify.run(images: images, top: top, network: try PreparedNetwork.load(network.choice), logits: logits && json)
+        let results = Classify.run(images: images, top: top, network: try PreparedNetwork.load(network.choice),
+                                   budget: imageOptions.budget, logits: logits && json)
         let output = json ? Classify.json(results) : Classify.text(results)
         if !output.isEmpty { print(output) }
         let failures = results.compactMap(\.error)
-        for failure in failures { FileHandle.standardError.write(Data("Error: \(failure)\n".utf8)) }
+        for failure in failures { FileHandle.standardError.write(Data("Error: \(DisplayText.escaped(failure, limit: 1000))\n".utf8)) }
         if !failures.isEmpty { throw ExitCode.failure }
     }
 }

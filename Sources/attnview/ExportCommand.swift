@@ -22,6 +22,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
+    @OptionGroup var imageOptions: ImageOptions
+
     @Option(help: "The folder to write into (created if needed); nothing is written outside it.")
     var out: String
 
@@ -58,6 +60,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Sort bar charts by value.")
     var sortBars = false
 
+    @Option(help: "The longer side of figures over the image, at most, in pixels; 0 for the image's own resolution.")
+    var figureSize = ExportOptions.defaultFigureSize
+
     @Option(help: "File format of the figures: png.")
     var format = "png"
 
@@ -72,6 +77,9 @@ struct ExportCommand: ParsableCommand {
         }
         guard ExportOptions.Format(rawValue: format) != nil else {
             throw ValidationError("--format must be one of \(ExportOptions.Format.allCases.map(\.rawValue).joined(separator: ", ")), got '\(format)'")
+        }
+        guard figureSize == 0 || (64...65_536).contains(figureSize) else {
+            throw ValidationError("--figure-size must be 0 (the image's own) or from 64 to 65536, got \(figureSize)")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let shard, BatchInputs.parseShard(shard) == nil {
@@ -92,11 +100,12 @@ struct ExportCommand: ParsableCommand {
         export.normalization = ExportOptions.normalization(named: normalize)!
         export.sortedBars = sortBars
         export.format = ExportOptions.Format(rawValue: format)!
+        export.figureSize = figureSize == 0 ? nil : figureSize
         if let channel { export.channels = .index(channel) }
         if let channels { export.channels = ExportOptions.Channels(channels)! }
         let outcome = try ExportRun.run(.init(
             images: images, recursive: recursive, out: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-            shard: shard.flatMap(BatchInputs.parseShard), skipExisting: skipExisting, network: network.choice, export: export,
+            shard: shard.flatMap(BatchInputs.parseShard), skipExisting: skipExisting, network: network.choice, budget: imageOptions.budget, export: export,
             version: AttnViewVersion.string),
             terminal: isatty(STDERR_FILENO) == 1)
         print(outcome.line)

@@ -16,6 +16,8 @@ struct ViewCommand: ParsableCommand {
 
     @OptionGroup var network: NetworkOptions
 
+    @OptionGroup var imageOptions: ImageOptions
+
     @Option(help: "Colormap: \(Colormap.allCases.map(\.rawValue).joined(separator: ", ")).")
     var colormap = "viridis"
 
@@ -62,7 +64,7 @@ struct ViewCommand: ParsableCommand {
         } : nil
         var (model, warnings) = try {
             defer { if progress != nil { FileHandle.standardError.write(Data("\r\u{1b}[2K".utf8)) } }
-            return try ViewSession.prepare(image: image, network: network.choice, progress: progress)
+            return try ViewSession.prepare(image: image, network: network.choice, budget: imageOptions.budget, progress: progress)
         }()
         guard layer < model.layerCount else {
             throw ValidationError("--layer must be between 0 and \(model.layerCount - 1), got \(layer)")

@@ -54,6 +54,19 @@ private func buildError(_ weights: [String: Tensor], options: [String: String] =
     #expect(buildError(seWeights(), options: ["reduction": "x"]) == "se: option reduction=x must be an integer from 1 to 4096")
 }
 
+/// A value or key typed (or pasted) with terminal control bytes is shown escaped, and a huge
+/// value is cut, so the message stays one readable line.
+@Test func controlBytesInOptionsAreEscaped() throws {
+    #expect(buildError(seWeights(), options: ["reduction": "a\u{1B}[2Jb\u{07}"])
+            == "se: option reduction=a\\x1B[2Jb\\x07 must be an integer from 1 to 4096")
+    #expect(buildError(seWeights(), options: ["x\u{1B}]0;pwn\u{07}": "1"])
+            == "se: unknown option 'x\\x1B]0;pwn\\x07' (its options are reduction, hidden, act, gate, keys)")
+    let long = String(repeating: "9", count: 5000)
+    let message = try #require(buildError(seWeights(), options: ["reduction": long]))
+    #expect(message.count < 200 && message.contains("… (4920 more)"))
+    #expect(throws: BlockError("options", "'a\\x0Db' is not key=value")) { try BlockOptions(assignments: ["a\rb"]) }
+}
+
 @Test func prefixedStoreTakesOnlyItsKeys() throws {
     var prefixed = [String: Tensor]()
     for (k, v) in seWeights() { prefixed["layer1.0.se.\(k)"] = v }

@@ -57,3 +57,20 @@ func parameterCountsEqualPyTorchs(shape: String) throws {
     #expect(result.status != 0)
     #expect(result.stderr.contains("--shape must be three positive integers"))
 }
+
+/// Shapes whose product overflows or that would need gigabytes (4096 x 4096 x 4 once ran 73 s
+/// and died on a 6.6 GB allocation) are refused at once, with the limits.
+@Test(arguments: ["2147483647,2147483647,2147483647", "4096,4096,4", "8192,8,8", "1,1024,1024", "64,256,256", "0,5,5"])
+func oversizedShapesAreRefused(shape: String) throws {
+    let result = try BuiltBinary.run(["modules", "--shape", shape], timeout: 10)
+    #expect(result.status == 64)
+    #expect(result.stderr.hasPrefix("Error: --shape must be three positive integers C,H,W (C up to 2048, H and W up to 512, C*H*W up to 1048576), got '\(shape)'"),
+            "\(result.stderr)")
+}
+
+@Test func theLargestShapesRun() throws {
+    for shape in ["2048,22,22", "4,512,512"] {
+        let result = try BuiltBinary.run(["modules", "--shape", shape, "--json"])
+        #expect(result.status == 0, "\(shape): \(result.stderr)")
+    }
+}

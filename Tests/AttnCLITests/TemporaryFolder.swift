@@ -1,7 +1,7 @@
 // TemporaryFolder: a fresh folder per test, removed afterwards.
 import Foundation
 
-final class TemporaryFolder {
+final class TemporaryFolder: Sendable {
     let url: URL
 
     init() throws {

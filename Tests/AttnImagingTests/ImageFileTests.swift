@@ -26,9 +26,9 @@ import Testing
 
     @Test func budgetReachesTheReader() throws {
         let fixture = try #require(JPEGFixture.named("gray"))
-        let error = thrownImageError { _ = try ImageFile.read(contentsOf: fixture.jpegURL, maxPixels: 100) }
+        let error = thrownImageError { _ = try ImageFile.read(contentsOf: fixture.jpegURL, budget: ImageBudget(maxPixels: 100)) }
         #expect(error?.format == .jpeg)
-        #expect(error?.reason == "40x24 image exceeds the memory budget of 100 pixels")
+        #expect(error?.reason == "40x24 image has 960 pixels, over the limit of 100 (raise it with --max-pixels)")
     }
 
     @Test func textFile() throws {
@@ -63,7 +63,7 @@ import Testing
 
     @Test func pngErrorsKeepTheirSpelling() throws {
         let bytes = try PNG.encode(TestImages.gradientRGB(width: 13, height: 7))
-        let error = thrownImageError { _ = try ImageFile.decode(bytes, name: "big.png", maxPixels: 90) }
-        #expect(error?.description == "cannot read PNG 'big.png': 13x7 image exceeds the memory budget of 90 pixels")
+        let error = thrownImageError { _ = try ImageFile.decode(bytes, name: "big.png", budget: ImageBudget(maxPixels: 90)) }
+        #expect(error?.description == "cannot read PNG 'big.png': 13x7 image has 91 pixels, over the limit of 90 (raise it with --max-pixels)")
     }
 }

@@ -74,8 +74,8 @@ import Testing
     @Test func hugeHeaderIsRefusedBeforeDecoding() throws {
         let bytes = JPEGSegments.patchingSize(try fixture("baseline_420"), width: 60000, height: 60000)
         let error = thrownImageError { _ = try JPEG.decode(bytes, name: "huge.jpg") }
-        let budget = PNG.defaultMaxPixels
-        #expect(error?.description == "cannot read JPEG 'huge.jpg': 60000x60000 image exceeds the memory budget of \(budget) pixels")
+        let limit = ImageBudget.defaultMaxPixels
+        #expect(error?.description == "cannot read JPEG 'huge.jpg': 60000x60000 image has 3600000000 pixels, over the limit of \(limit) (raise it with --max-pixels)")
     }
 
     @Test func patchedSizeWithinBudgetDoesDecode() throws {
@@ -88,9 +88,9 @@ import Testing
 
     @Test func budgetIsInclusive() throws {
         let bytes = try fixture("orientation_6")  // stored 40x24, upright 24x40: the count is the same
-        #expect(try JPEG.decode(bytes, name: "ok.jpg", maxPixels: 960).width == 24)
-        let error = thrownImageError { _ = try JPEG.decode(bytes, name: "big.jpg", maxPixels: 959) }
-        #expect(error?.description == "cannot read JPEG 'big.jpg': 40x24 image exceeds the memory budget of 959 pixels")
+        #expect(try JPEG.decode(bytes, name: "ok.jpg", budget: ImageBudget(maxPixels: 960)).width == 24)
+        let error = thrownImageError { _ = try JPEG.decode(bytes, name: "big.jpg", budget: ImageBudget(maxPixels: 959)) }
+        #expect(error?.description == "cannot read JPEG 'big.jpg': 40x24 image has 960 pixels, over the limit of 959 (raise it with --max-pixels)")
     }
 
     @Test func fatalErrorAfterAWarningIsStillAnError() throws {

@@ -92,7 +92,7 @@ import Testing
     @Test func hugeHeaderIsRefusedBeforeDecoding() {
         let bytes = PNGChunks.forgedHeader(width: 60000, height: 60000)
         let error = thrownError { _ = try PNG.decode(bytes, name: "huge.png") }
-        #expect(error?.description.contains("budget") == true)
+        #expect(error?.description.contains("--max-pixels") == true)
         #expect(error?.description.contains("60000x60000") == true)
         // The IDAT is garbage: had decoding started, the error would be about it.
         #expect(error?.description.contains("IDAT") == false)
@@ -102,14 +102,14 @@ import Testing
         // The counterpart of the test above: the same garbage is reported once decoding runs.
         let bytes = PNGChunks.forgedHeader(width: 3, height: 2)
         let error = thrownError { _ = try PNG.decode(bytes, name: "small.png") }
-        #expect(error?.description.contains("budget") == false)
+        #expect(error?.description.contains("--max-pixels") == false)
     }
 
     @Test func budgetIsInclusive() throws {
         let bytes = try PNG.encode(TestImages.gradientRGB(width: 13, height: 7))
-        #expect(try PNG.decode(bytes, name: "ok.png", maxPixels: 91).width == 13)
-        let error = thrownError { _ = try PNG.decode(bytes, name: "big.png", maxPixels: 90) }
-        #expect(error?.description == "cannot read PNG 'big.png': 13x7 image exceeds the memory budget of 90 pixels")
+        #expect(try PNG.decode(bytes, name: "ok.png", budget: ImageBudget(maxPixels: 91)).width == 13)
+        let error = thrownError { _ = try PNG.decode(bytes, name: "big.png", budget: ImageBudget(maxPixels: 90)) }
+        #expect(error?.description == "cannot read PNG 'big.png': 13x7 image has 91 pixels, over the limit of 90 (raise it with --max-pixels)")
     }
 
     @Test func writeToMissingFolder() throws {

@@ -2,6 +2,7 @@
 // its OptionSpecs (the reference's default where none is given). `validate` checks every value
 // given before anything is built; a block then reads its options by key, and a key it never
 // reads is an error, so a typo is never a silently ignored setting.
+import AttnText
 
 public struct BlockOptions: Sendable, Equatable {
     public private(set) var values: [String: String]
@@ -21,7 +22,7 @@ public struct BlockOptions: Sendable, Equatable {
         for assignment in assignments {
             let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else {
-                throw BlockError("options", "'\(assignment)' is not key=value")
+                throw BlockError("options", "\(DisplayText.quoted(assignment)) is not key=value")
             }
             values[parts[0]] = parts[1]
         }
@@ -34,7 +35,7 @@ public struct BlockOptions: Sendable, Equatable {
             guard let spec = info.options.first(where: { $0.key == key }) else {
                 let known = info.options.map(\.key)
                 let choices = known.isEmpty ? "it has none" : "its options are \(known.joined(separator: ", "))"
-                throw BlockError(info.name, "unknown option '\(key)' (\(choices))")
+                throw BlockError(info.name, "unknown option \(DisplayText.quoted(key)) (\(choices))")
             }
             _ = try spec.parse(values[key]!, block: info.name)
         }
@@ -85,7 +86,7 @@ public struct BlockOptions: Sendable, Equatable {
     public func checkAllRead(block: String, known: [String]) throws {
         for key in values.keys.sorted() where !read.contains(key) {
             let choices = known.isEmpty ? "it has none" : "its options are \(known.joined(separator: ", "))"
-            throw BlockError(block, "unknown option '\(key)' (\(choices))")
+            throw BlockError(block, "unknown option \(DisplayText.quoted(key)) (\(choices))")
         }
     }
 }

@@ -2,6 +2,7 @@
 // what a value must be (an integer or a number in a range, one of some words, a list of them, true
 // or false). Every value given is checked against it before any block is built, so a typo or a
 // value out of range fails at once, with the range in the message, instead of on every layer.
+import AttnText
 
 public struct OptionSpec: Sendable {
     public enum Kind: Sendable {
@@ -56,7 +57,7 @@ public struct OptionSpec: Sendable {
     /// The value of `text`, or the error that names the option, the value and the requirement.
     func parse(_ text: String, block: String) throws -> Value {
         func failure() -> BlockError {
-            BlockError(block, "option \(key)=\(text) must be \(requirement)" + (why.map { " (\($0))" } ?? ""))
+            BlockError(block, "option \(key)=\(DisplayText.escaped(text)) must be \(requirement)" + (why.map { " (\($0))" } ?? ""))
         }
         switch kind {
         case .integer(let range, let odd):

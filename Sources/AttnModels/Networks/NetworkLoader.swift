@@ -4,6 +4,7 @@
 // the list is handed back to be shown. Without weights the whole network is seeded. The class
 // count follows the checkpoint's classifier.
 import AttnBlocks
+import AttnText
 import AttnEngine
 
 public struct LoadedNetwork: Sendable {
@@ -46,7 +47,7 @@ public enum NetworkLoader {
     public static func describe(_ problems: [String], network: String, file: String, strict: Bool) -> String {
         var lines = ["\(network): \(problems.count) key\(problems.count == 1 ? "" : "s") of \(file) do\(problems.count == 1 ? "es" : "") not fit"
                      + (strict ? " (--strict false loads what does):" : " (loaded the rest):")]
-        lines += problems.prefix(listed).map { "  " + $0 }
+        lines += problems.prefix(listed).map { "  " + DisplayText.escaped($0, limit: 200) }
         if problems.count > listed { lines.append("  and \(problems.count - listed) more") }
         return lines.joined(separator: "\n")
     }
