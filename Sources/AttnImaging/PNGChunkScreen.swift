@@ -33,9 +33,9 @@ enum PNGChunkScreen {
             guard length <= 0x7FFF_FFFF else {
                 return "chunk \(name) at offset \(offset) has a length of \(length), over PNG's limit of 2^31 - 1"
             }
-            let left = bytes.count - offset - 12
-            guard length <= left else {
-                return "file is truncated: chunk \(name) at offset \(offset) claims \(length) bytes, \(max(left, 0)) are left"
+            let left = bytes.count - offset - 8
+            guard length + 4 <= left else {
+                return "file is truncated: chunk \(name) at offset \(offset) needs \(length + 4) bytes (\(length) and its CRC), \(left) are left"
             }
             if type == Array("IEND".utf8) { break }
             let ancillary = type[0] & 0x20 != 0

@@ -106,12 +106,15 @@ enum PNGDecoder {
         return RGBAImage(width: width, height: height, pixels: pixels)
     }
 
-    /// libpng leaves its error text in a fixed char[64] inside the png_image.
+    /// libpng leaves its error text in a fixed char[64] inside the png_image. Its one message
+    /// for a file that ends between chunks (the screen has checked every chunk that is there)
+    /// says what happened in libpng's terms; this says it in the file's.
     static func message(of image: png_image) -> String {
         var message = image.message
         let text = withUnsafeBytes(of: &message) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
+        if text == "read beyond end of data" { return "file is truncated: it ends before the image data does" }
         return text.isEmpty ? "libpng failed without a message" : text
     }
 }

@@ -57,3 +57,40 @@ enum PNGChunks {
         return signature + chunk("IHDR", ihdr) + chunk("IDAT", garbage) + chunk("IEND", [])
     }
 }
+
+extension PNGChunks {
+    /// `data` as a zlib stream of stored (uncompressed) deflate blocks: valid, and exact to build.
+    static func zlibStored(_ data: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [0x78, 0x01]
+        var offset = 0
+        repeat {
+            let count = min(65535, data.count - offset)
+            let final: UInt8 = offset + count == data.count ? 1 : 0
+            out += [final, UInt8(count & 0xFF), UInt8(count >> 8), UInt8(~count & 0xFF), UInt8((~count >> 8) & 0xFF)]
+            out += data[offset..<(offset + count)]
+            offset += count
+        } while offset < data.count
+        var a: UInt32 = 1, b: UInt32 = 0
+        for byte in data { a = (a + UInt32(byte)) % 65521; b = (b + a) % 65521 }
+        return out + bigEndianBytes(b << 16 | a)
+    }
+
+    static func ihdr(width: UInt32, height: UInt32, depth: UInt8, colour: UInt8, interlace: UInt8 = 0,
+                     compression: UInt8 = 0, filter: UInt8 = 0) -> [UInt8] {
+        chunk("IHDR", bigEndianBytes(width) + bigEndianBytes(height) + [depth, colour, compression, filter, interlace])
+    }
+
+    /// A 4 x 3 palette image (8-bit indices into `entries` colours), chunk by chunk, so a test
+    /// can reorder, drop or damage any of them.
+    static func paletteChunks(entries: Int = 4, indices: [UInt8]? = nil) -> [[UInt8]] {
+        var palette: [UInt8] = []
+        for i in 0..<entries {
+            palette += [UInt8(i * 60 % 256), UInt8(i * 20 % 256), UInt8(255 - i % 256)]
+        }
+        let pixels = indices ?? (0..<12).map { UInt8($0 % max(entries, 1)) }
+        var rows: [UInt8] = []
+        for y in 0..<3 { rows += [0] + pixels[(y * 4)..<(y * 4 + 4)] }
+        return [signature, ihdr(width: 4, height: 3, depth: 8, colour: 3), chunk("PLTE", palette),
+                chunk("IDAT", zlibStored(rows)), chunk("IEND", [])]
+    }
+}
