@@ -1,7 +1,7 @@
 // ViewSession: `attnview IMAGE`: everything is computed first (the image through the network:
-// Lite0 with the block probing every layer, or a whole attention network), then the screen opens; keys update the state, each state is
-// rendered into a cell buffer, and the terminal draws it. The terminal is restored however the
-// loop ends.
+// Lite0 with the block probing every layer, or a whole attention network), then the screen opens;
+// the keys that are waiting update the state, the state is rendered into a cell buffer, and the
+// terminal draws it. The terminal is restored however the loop ends.
 import AttnBlocks
 import AttnExport
 import AttnImaging
@@ -25,22 +25,40 @@ public enum ViewSession {
         return (model, prepared.warnings)
     }
 
-    /// The interactive loop on an open terminal. `export` writes the view of a state as a file
-    /// and says how that went, for the status line.
+    /// How long keys that keep arriving are taken before a frame is drawn all the same.
+    public static let drawAtLeastEvery: Duration = .milliseconds(50)
+
+    /// The interactive loop on an open terminal. `readKey(true)` waits for a key (nil: the input
+    /// has ended, and so does the loop); `readKey(false)` takes one only if it has already
+    /// arrived. Every key that is waiting is applied before the screen is drawn once: a flood of
+    /// keys costs one frame, not one per key, so the terminal's queue empties at once and a q
+    /// or Ctrl-C behind it is seen. Likewise `e` pressed several times among waiting keys
+    /// exports once, the view at the last of them (an export takes a tenth of a second).
+    /// `export` writes the view of a state as a file and says how that went, for the status line.
     public static func loop(model: TUIModel, state initial: ViewState,
-                            readKey: () -> Key?, draw: (Screen) -> Void, export: (ViewState) -> String) {
+                            readKey: (_ wait: Bool) -> Key?, draw: (Screen) -> Void, export: (ViewState) -> String) {
         var state = initial
         draw(render(state, model))
-        while !state.quit {
-            guard let key = readKey() else { continue }
-            state = reduce(state, key, in: model)
-            if state.exportRequested {
-                state.exportRequested = false
+        let clock = ContinuousClock()
+        while var key = readKey(true) {
+            let started = clock.now
+            var toExport: ViewState?
+            while true {
+                state = reduce(state, key, in: model)
+                if state.quit { return }
+                if state.exportRequested {
+                    state.exportRequested = false
+                    toExport = state
+                }
+                guard clock.now - started < drawAtLeastEvery, let next = readKey(false) else { break }
+                key = next
+            }
+            if let toExport {
                 state.message = "exporting..."
                 draw(render(state, model))
-                state.message = export(state)
+                state.message = export(toExport)
             }
-            if !state.quit { draw(render(state, model)) }
+            draw(render(state, model))
         }
     }
 

@@ -17,13 +17,33 @@ public func render(_ state: ViewState, _ model: TUIModel) -> Screen {
     return screen
 }
 
+/// Below the minimum size: what is needed and how to quit, wrapped to the width and centred. On a
+/// terminal too small for all of it the size needed is left out first, then "q quits", so that
+/// what is wrong always shows.
 enum TooSmall {
     static func draw(into screen: inout Screen) {
-        let lines = ["terminal too small: need \(Layout.minimumWidth)x\(Layout.minimumHeight)", "q quits"]
+        let phrases = ["terminal", "too small:", "need \(Layout.minimumWidth)x\(Layout.minimumHeight)"]
+        let quits = wrapped(["q quits"], width: screen.width)
+        var lines = wrapped(phrases, width: screen.width)
+        if lines.count + quits.count > screen.height { lines = wrapped(Array(phrases.dropLast()), width: screen.width) }
+        if lines.count + quits.count <= screen.height { lines += quits }
+        let top = max(0, (screen.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
-            let y = screen.height / 2 - 1 + i
-            screen.put(line, x: max(0, (screen.width - line.count) / 2), y: max(i, min(y, screen.height - 1)))
+            screen.put(line, x: max(0, (screen.width - line.count) / 2), y: top + i)
         }
+    }
+
+    /// Phrases packed into lines of at most `width`, a phrase split into its words only where it
+    /// is wider than that (and a word wider still cut by the screen's edge).
+    static func wrapped(_ phrases: [String], width: Int) -> [String] {
+        var lines = [String]()
+        for phrase in phrases {
+            for piece in phrase.count <= width ? [phrase] : phrase.split(separator: " ").map(String.init) {
+                if let last = lines.last, last.count + 1 + piece.count <= width { lines[lines.count - 1] += " " + piece }
+                else { lines.append(piece) }
+            }
+        }
+        return lines
     }
 }
 

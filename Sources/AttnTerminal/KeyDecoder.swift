@@ -1,14 +1,14 @@
-// KeyDecoder: what wget_wch returned, as a Key. Pure, so the mapping is testable without a
-// terminal; the numbers are ncurses' key codes (KEY_UP is 0o403, ...).
+// KeyDecoder: a character or an ncurses key code, as a Key. Pure, so the mapping is testable
+// without a terminal; the numbers are ncurses' key codes (KEY_UP is 0o403, ...).
 import AttnTUI
 import CNcursesW
 
 public enum KeyDecoder {
-    /// One result of wget_wch.
+    /// One thing read: a character (put together by KeyInput) or a key ncurses recognised.
     public enum Input: Equatable, Sendable {
-        /// A character (wget_wch returned OK).
+        /// A character's code point.
         case character(UInt32)
-        /// A function key code (wget_wch returned KEY_CODE_YES).
+        /// An ncurses key code (KEY_UP, KEY_RESIZE, ...).
         case functionKey(Int32)
     }
 

@@ -1,68 +1,154 @@
-// TerminalRestore: puts the terminal back when the process ends without closing its session: on
-// SIGINT, SIGTERM, SIGHUP and SIGQUIT (exit status 128 + signal) and at exit().
+// TerminalRestore: what it takes to give the terminal back from a signal handler, and to take it
+// again after a suspend, prepared while the screen opens: the terminal modes from before ncurses
+// and from after it set them, and terminfo's strings that leave and re-enter full-screen mode.
+// A handler may interrupt anything (malloc, ncurses in the middle of a frame), so giveBack and
+// takeBack touch no ncurses, no Swift object and no allocation: write, tcflush and tcsetattr
+// (all async-signal-safe) on memory prepared here and never freed. The atexit hook covers an
+// exit() with the screen still open.
 import CNcursesW
 import Glibc
+import Synchronization
 
-enum TerminalRestore {
-    // Read by the signal handler and the atexit hook, which can take no lock (the interrupted
-    // thread may hold it); written only by the session under NcursesLock. A stale read at worst
-    // calls endwin once too often, which ncurses tolerates.
-    nonisolated(unsafe) static var screenOpen = false
-    // Where the open screen writes, for the byte that cancels a half-written escape sequence.
-    nonisolated(unsafe) static var outputDescriptor: Int32 = STDOUT_FILENO
+package enum TerminalRestore {
+    /// Whether a screen is open; the plan is filled in whenever this is true.
+    static let isOpen = Atomic<Bool>(false)
+    /// Set when the terminal was given back to the shell (suspend) and not yet taken again.
+    static let isAway = Atomic<Bool>(false)
+    /// Set by takeBack: the screen must be repainted in full, which only the session can do.
+    static let needsRepaint = Atomic<Bool>(false)
 
-    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
-
-    /// The dispositions before `install`, to put back on close.
-    struct SavedHandlers {
-        fileprivate var actions: [(signal: Int32, action: sigaction)] = []
+    /// What the handlers read. Written only while no screen is open (begin) or, for the byte
+    /// counts, after the bytes themselves (complete).
+    struct Plan {
+        var descriptor: Int32 = -1
+        /// The thread that opened the screen and draws on it (see TerminalSignals.forward).
+        var owner = pthread_t()
+        /// The signals the owner had blocked at open, which must not be forwarded to it.
+        var ownerBlocked = sigset_t()
+        var shellModes = termios()
+        var programModes = termios()
+        var hasProgramModes = false
+        var leaveCount = 0
+        var enterCount = 0
     }
 
-    /// Installs the restoring handler for each signal not ignored (a nohup'd run stays immune to
-    /// SIGHUP), before newterm so that ncurses leaves these signals to us.
-    static func install() -> SavedHandlers {
+    static let byteCapacity = 512
+    nonisolated(unsafe) static let plan: UnsafeMutablePointer<Plan> = {
+        let plan = UnsafeMutablePointer<Plan>.allocate(capacity: 1)
+        plan.initialize(to: Plan())
+        return plan
+    }()
+    nonisolated(unsafe) static let leaveBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
+    nonisolated(unsafe) static let enterBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
+
+    /// Before newterm: the modes to give back and where. From here on a signal restores them.
+    static func begin(descriptor: Int32) {
         _ = atExitHook
-        var saved = SavedHandlers()
-        for signal in signals {
-            var previous = sigaction()
-            guard sigaction(signal, nil, &previous) == 0, !isIgnored(previous) else { continue }
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = restoreAndExit
-            sigemptyset(&action.sa_mask)
-            // One restore at a time: a closing terminal sends SIGHUP and SIGTERM together.
-            for other in signals { sigaddset(&action.sa_mask, other) }
-            action.sa_flags = 0
-            if sigaction(signal, &action, nil) == 0 { saved.actions.append((signal, previous)) }
-        }
-        return saved
+        var plan = Plan()
+        plan.descriptor = descriptor
+        plan.owner = pthread_self()
+        pthread_sigmask(SIG_BLOCK, nil, &plan.ownerBlocked)
+        tcgetattr(descriptor, &plan.shellModes)
+        self.plan.pointee = plan
+        isAway.store(false, ordering: .sequentiallyConsistent)
+        needsRepaint.store(false, ordering: .sequentiallyConsistent)
+        isOpen.store(true, ordering: .sequentiallyConsistent)
     }
 
-    static func uninstall(_ saved: SavedHandlers) {
-        for (signal, action) in saved.actions {
-            var previous = action
-            sigaction(signal, &previous, nil)
+    /// After ncurses has set its modes: those modes, and the strings that leave and re-enter
+    /// the screen, from the terminfo entry of the open screen (under NcursesLock).
+    static func complete() {
+        let descriptor = plan.pointee.descriptor
+        var modes = termios()
+        if tcgetattr(descriptor, &modes) == 0 {
+            plan.pointee.programModes = modes
+            plan.pointee.hasProgramModes = true
+        }
+        // CAN first: it aborts an escape sequence an interrupted frame may have left half-written.
+        // No exit_ca_mode means no alternate screen: clear what the TUI drew instead.
+        let leave = [0x18] + capabilities(["sgr0", "cnorm", "rmkx"])
+            + (capabilities(["rmcup"]).isEmpty ? capabilities(["clear"]) : capabilities(["rmcup"]))
+        let enter = capabilities(["smcup", "smkx", "civis"])
+        plan.pointee.leaveCount = copy(leave, into: leaveBytes)
+        plan.pointee.enterCount = copy(enter, into: enterBytes)
+    }
+
+    /// The screen is closed (ncurses has restored the terminal itself).
+    static func end() {
+        isOpen.store(false, ordering: .sequentiallyConsistent)
+        plan.pointee.leaveCount = 0
+        plan.pointee.enterCount = 0
+    }
+
+    /// Normal screen, cursor, attributes and keypad back; the shell's modes; with
+    /// `discardTypeahead`, keys typed for the TUI are dropped rather than left for the shell.
+    /// Async-signal-safe.
+    package static func giveBack(discardTypeahead: Bool) {
+        guard isOpen.load(ordering: .sequentiallyConsistent) else { return }
+        let descriptor = plan.pointee.descriptor
+        writeAll(leaveBytes, count: plan.pointee.leaveCount, to: descriptor)
+        if discardTypeahead { tcflush(descriptor, TCIFLUSH) }
+        tcsetattr(descriptor, TCSANOW, &plan.pointee.shellModes)
+        isAway.store(true, ordering: .sequentiallyConsistent)
+    }
+
+    /// The TUI's modes again and, when the terminal was given back, the full screen; the session
+    /// repaints everything at its next read. In the background, tcsetattr stops the process
+    /// (SIGTTOU) until it is brought to the foreground, so nothing is drawn over the shell.
+    /// Async-signal-safe.
+    package static func takeBack() {
+        guard isOpen.load(ordering: .sequentiallyConsistent), plan.pointee.hasProgramModes else { return }
+        let descriptor = plan.pointee.descriptor
+        tcsetattr(descriptor, TCSANOW, &plan.pointee.programModes)
+        if isAway.exchange(false, ordering: .sequentiallyConsistent) {
+            writeAll(enterBytes, count: plan.pointee.enterCount, to: descriptor)
+        }
+        needsRepaint.store(true, ordering: .sequentiallyConsistent)
+    }
+
+    private static func writeAll(_ bytes: UnsafeMutablePointer<UInt8>, count: Int, to descriptor: Int32) {
+        var done = 0
+        // A bounded number of tries: a terminal that takes nothing must not hold the handler.
+        for _ in 0..<16 where done < count {
+            let wrote = write(descriptor, bytes + done, count - done)
+            if wrote > 0 { done += wrote } else if wrote < 0 && errno != EINTR && errno != EAGAIN { return }
         }
     }
 
-    private static func isIgnored(_ action: sigaction) -> Bool {
-        guard let handler = action.__sigaction_handler.sa_handler else { return false }
-        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    /// Terminfo strings of the current terminal, concatenated, without padding (`$<5>`), which
+    /// only tputs interprets.
+    static func capabilities(_ names: [String]) -> [UInt8] {
+        var bytes = [UInt8]()
+        for name in names {
+            guard let value = attn_string_capability(name) else { continue }
+            bytes += withoutPadding(Array(String(cString: value).utf8))
+        }
+        return bytes
+    }
+
+    package static func withoutPadding(_ bytes: [UInt8]) -> [UInt8] {
+        var result = [UInt8](), i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "<"),
+               let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: ">")) {
+                i = close + 1
+                continue
+            }
+            result.append(bytes[i])
+            i += 1
+        }
+        return result
+    }
+
+    private static func copy(_ bytes: [UInt8], into buffer: UnsafeMutablePointer<UInt8>) -> Int {
+        let count = min(bytes.count, byteCapacity)
+        for i in 0..<count { buffer[i] = bytes[i] }
+        return count
     }
 
     private static let atExitHook: Void = {
         atexit {
-            if TerminalRestore.screenOpen { endwin() }
+            if TerminalRestore.isOpen.load(ordering: .sequentiallyConsistent) { endwin() }
         }
     }()
-}
-
-/// The handler: only async-signal-safe enough work (write, endwin as ncurses programs do, _exit).
-private func restoreAndExit(_ signal: Int32) {
-    if TerminalRestore.screenOpen {
-        // CAN aborts an escape sequence the interrupted frame may have left half-written.
-        let cancel: StaticString = "\u{18}"
-        _ = write(TerminalRestore.outputDescriptor, cancel.utf8Start, cancel.utf8CodeUnitCount)
-        endwin()
-    }
-    _exit(128 + signal)
 }

@@ -1,6 +1,7 @@
 // TerminalSession: a wide-character ncurses screen on the terminal, with the colour depth it can
 // show, and the guarantee that the terminal comes back as it was: close(), run(), deinit, exit()
-// and the usual termination signals all restore it.
+// and every signal that ends the process restore it (TerminalSignals); Ctrl-Z gives it back and
+// fg takes it again.
 import AttnTUI
 import CNcursesW
 import Foundation
@@ -21,12 +22,14 @@ public final class TerminalSession {
     /// Bits per colour channel the last frame's pairs were defined at (see draw).
     var pairBits = 8
     var glyphBuffer = [wchar_t](repeating: 0, count: CellGlyph.maxCodePoints + 1)
+    /// Bytes of a character read so far.
+    var keyInput = KeyInput()
 
     private var screen: OpaquePointer?
     private let input: UnsafeMutablePointer<FILE>
     private let output: UnsafeMutablePointer<FILE>
     private let ownsFiles: Bool
-    private let savedHandlers: TerminalRestore.SavedHandlers
+    private let savedHandlers: TerminalSignals.SavedHandlers
     private var lastSize: (width: Int, height: Int) = (0, 0)
 
     /// Opens the screen on stdin and stdout, with `forcedDepth` or else the detected depth.
@@ -80,7 +83,7 @@ public final class TerminalSession {
     /// What opening the screen found out about the terminal.
     private struct OpenedScreen {
         let screen: OpaquePointer
-        let handlers: TerminalRestore.SavedHandlers
+        let handlers: TerminalSignals.SavedHandlers
         let colors: Int
         let pairs: Int
         let rgbNumbers: Bool
@@ -91,16 +94,17 @@ public final class TerminalSession {
                                    output: UnsafeMutablePointer<FILE>) throws -> OpenedScreen {
         try NcursesLock.withLock {
             // ncurses has one current screen, and the restore hooks know one session.
-            guard !TerminalRestore.screenOpen else { throw TerminalError.alreadyOpen }
-            let handlers = TerminalRestore.install()
+            guard !TerminalRestore.isOpen.load(ordering: .sequentiallyConsistent) else { throw TerminalError.alreadyOpen }
+            // From here on a signal gives back the modes the terminal has now.
+            TerminalRestore.begin(descriptor: fileno(output))
+            let handlers = TerminalSignals.install()
             guard let screen = newterm(terminalType, output, input) else {
-                TerminalRestore.uninstall(handlers)
+                TerminalSignals.uninstall(handlers)
+                TerminalRestore.end()
                 throw TerminalError.cannotStart(terminalType: terminalType)
             }
-            // From here on a signal has a screen to give back.
-            TerminalRestore.outputDescriptor = fileno(output)
-            TerminalRestore.screenOpen = true
             configureModes()
+            TerminalRestore.complete()
             var colors = 0, pairs = 0
             if has_colors() {
                 start_color()
@@ -138,8 +142,8 @@ public final class TerminalSession {
         NcursesLock.withLock {
             guard let screen else { return }
             endwin()
-            TerminalRestore.screenOpen = false
-            TerminalRestore.uninstall(savedHandlers)
+            TerminalRestore.end()
+            TerminalSignals.uninstall(savedHandlers)
             delscreen(screen)
             self.screen = nil
             if ownsFiles { fclose(input); fclose(output) }
@@ -175,6 +179,9 @@ public final class TerminalSession {
         curs_set(0)
         // Escape alone is a key here; waiting the default second for a sequence after it is laggy.
         set_escdelay(25)
+        // Frames are drawn whole: input arriving mid-frame waits (the loop takes it all, then draws
+        // once) instead of leaving half a frame on the screen.
+        typeahead(-1)
     }
 
     private static func note(choice: DepthChoice, encoding: ColorEncoding, colors: Int) -> String? {

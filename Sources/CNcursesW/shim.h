@@ -49,6 +49,13 @@ static inline attn_terminfo_facts attn_terminfo_lookup(const char *type) {
     return facts;
 }
 
+// A string capability of the current terminal, or NULL where it has none (tigetstr says -1 for
+// a name that is no string capability).
+static inline const char *attn_string_capability(const char *name) {
+    char *value = tigetstr(name);
+    return (value == NULL || value == (char *) -1) ? NULL : value;
+}
+
 // Globals that Swift 6 would refuse as shared mutable state, and macros Swift cannot import.
 static inline WINDOW *attn_stdscr(void) { return stdscr; }
 static inline WINDOW *attn_curscr(void) { return curscr; }

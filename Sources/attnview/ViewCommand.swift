@@ -85,7 +85,7 @@ struct ViewCommand: ParsableCommand {
             ViewSession.loop(
                 model: model,
                 state: ViewState(width: size.width, height: size.height, layer: layer, colormap: Colormap(rawValue: colormap)!),
-                readKey: { terminal.readKey(timeoutMilliseconds: nil) }, draw: { terminal.draw($0) },
+                readKey: { terminal.readKey(timeoutMilliseconds: $0 ? nil : 0) }, draw: { terminal.draw($0) },
                 export: { ViewSession.exportView(model, $0, folder: out) })
         }
     }

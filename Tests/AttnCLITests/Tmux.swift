@@ -60,6 +60,11 @@ final class Tmux {
         try run(["send-keys", "-t", target, "-l", text])
     }
 
+    /// Sends raw bytes (send-keys -H), invalid UTF-8 and broken escape sequences included.
+    func sendHex(_ bytes: [UInt8]) throws {
+        try run(["send-keys", "-t", target, "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
     /// Types a command line and presses Enter.
     func enter(_ commandLine: String) throws {
         try type(commandLine)

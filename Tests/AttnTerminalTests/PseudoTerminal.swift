@@ -55,6 +55,22 @@ final class PseudoTerminal: @unchecked Sendable {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
+    /// Types raw bytes, invalid UTF-8 included.
+    func type(bytes: [UInt8]) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+            if count > 0 { written += count } else { Thread.sleep(forTimeInterval: 0.01) }
+        }
+    }
+
+    /// Whether input typed at the master side is waiting to be read on the slave side, within `timeout`.
+    func slaveHasInput(within timeout: Duration = .zero) -> Bool {
+        var poller = pollfd(fd: slave, events: Int16(POLLIN), revents: 0)
+        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        return poll(&poller, 1, milliseconds) > 0 && poller.revents & Int16(POLLIN) != 0
+    }
+
     /// What the session wrote since the last call, once it has been quiet for `quiet`.
     func takeOutput(quiet: Duration = .milliseconds(150), timeout: Duration = .seconds(10)) -> TerminalOutput {
         let clock = ContinuousClock()

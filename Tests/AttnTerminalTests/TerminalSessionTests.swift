@@ -8,14 +8,14 @@ import Glibc
 import Testing
 
 @Suite(.serialized) struct TerminalSessionTests {
-    private func open(_ pty: PseudoTerminal, term: String, colorterm: String? = nil,
+    func open(_ pty: PseudoTerminal, term: String, colorterm: String? = nil,
                       depth: ColorDepth? = nil) throws -> TerminalSession {
         var environment = ["TERM": term]
         environment["COLORTERM"] = colorterm
         return try TerminalSession(forcedDepth: depth, environment: environment, terminal: pty.slave)
     }
 
-    private func sampleScreen(width: Int = 20, height: Int = 5) -> Screen {
+    func sampleScreen(width: Int = 20, height: Int = 5) -> Screen {
         var screen = Screen(width: width, height: height)
         screen[0, 0] = Cell("▀", foreground: RGB(255, 0, 0), background: RGB(0, 0, 255))
         screen[1, 0] = Cell("█", foreground: RGB(255, 135, 0), background: RGB(0x12, 0x34, 0x56))
