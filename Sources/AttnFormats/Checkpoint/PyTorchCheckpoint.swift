@@ -35,15 +35,20 @@ public enum PyTorchCheckpoint {
 
     /// `name` says which file the bytes are in messages; it is escaped here.
     public static func decode(_ bytes: [UInt8], name: String) throws -> CheckpointFile {
+        try decode(bytes, name: name, elementLimit: .forFile(size: bytes.count))
+    }
+
+    /// `elementLimit`: how many elements all tensors together may hold (tests lower it).
+    static func decode(_ bytes: [UInt8], name: String, elementLimit: ElementLimit) throws -> CheckpointFile {
         let name = DisplayText.escaped(name, limit: 120)
         let format = WeightFormat.sniff(bytes.prefix(WeightFormat.sniffLength))
         switch format {
         case .zipCheckpoint:
-            return try decodeZip(bytes, name: name)
+            return try decodeZip(bytes, name: name, elementLimit: elementLimit)
         case .legacyCheckpoint:
-            return try decodeLegacy(bytes, name: name)
+            return try decodeLegacy(bytes, name: name, elementLimit: elementLimit)
         case .damagedLegacyCheckpoint:
-            let differing = WeightFormat.damagedMagicBytes(Array(bytes.prefix(WeightFormat.legacyMagic.count))) ?? 0
+            let differing = WeightFormat.damagedMagicBytes(Array(bytes.prefix(WeightFormat.sniffLength))) ?? 0
             throw CheckpointError("\(name) looks like a legacy PyTorch checkpoint but its magic number is damaged "
                                   + "(\(differing) of its first 15 bytes differ)")
         case .tarCheckpoint:
@@ -60,7 +65,7 @@ public enum PyTorchCheckpoint {
 
     // MARK: zip format
 
-    static func decodeZip(_ bytes: [UInt8], name: String) throws -> CheckpointFile {
+    static func decodeZip(_ bytes: [UInt8], name: String, elementLimit: ElementLimit) throws -> CheckpointFile {
         let zip = try StoredZip(bytes, name: name)
         // torch.save writes <archive>/data.pkl; the shortest such name, ties broken by bytes.
         guard let pickleName = zip.members.keys.filter({ $0.hasSuffix("data.pkl") })
@@ -73,7 +78,7 @@ public enum PyTorchCheckpoint {
         defer { arena.empty() }
         var unpickler = RestrictedUnpickler(Array(bytes[zip.members[pickleName]!]), name: "\(name): data.pkl", arena: arena)
         let root = try unpickler.load()
-        return try assemble(root, format: "zip", name: name, bytes: bytes) { storage in
+        return try assemble(root, format: "zip", name: name, bytes: bytes, elementLimit: elementLimit) { storage in
             guard let range = zip.members["\(prefix)data/\(storage.key)"] else {
                 throw CheckpointError("\(name): storage \(DisplayText.quoted(storage.key)) is missing from the archive")
             }
@@ -85,7 +90,7 @@ public enum PyTorchCheckpoint {
 
     static var legacyMagic: [UInt8] { WeightFormat.legacyMagic }
 
-    static func decodeLegacy(_ bytes: [UInt8], name: String) throws -> CheckpointFile {
+    static func decodeLegacy(_ bytes: [UInt8], name: String, elementLimit: ElementLimit) throws -> CheckpointFile {
         var offset = legacyMagic.count
         let arena = PickleArena()
         defer { arena.empty() }
@@ -130,7 +135,7 @@ public enum PyTorchCheckpoint {
             _ = try reader.read(Int(count) * size)
             ranges[key] = start..<reader.offset
         }
-        return try assemble(root, format: "legacy", name: name, bytes: bytes) { storage in
+        return try assemble(root, format: "legacy", name: name, bytes: bytes, elementLimit: elementLimit) { storage in
             guard let range = ranges[storage.key] else {
                 throw CheckpointError("\(name): storage \(DisplayText.quoted(storage.key)) is missing")
             }
@@ -142,7 +147,7 @@ public enum PyTorchCheckpoint {
 
     /// Turns the unpickled object into named tensors, reading each storage through `locate`.
     static func assemble(
-        _ root: PickleValue, format: String, name: String, bytes: [UInt8],
+        _ root: PickleValue, format: String, name: String, bytes: [UInt8], elementLimit: ElementLimit,
         locate: (StorageReference) throws -> Range<Int>
     ) throws -> CheckpointFile {
         guard case .dict(var dict) = root else {
@@ -152,7 +157,7 @@ public enum PyTorchCheckpoint {
             if case .dict(let inner) = dict[string: wrapper] { dict = inner; break }
         }
         var tensors = [String: Tensor](), dtypes = [String: String]()
-        var budget = ElementBudget(limit: CheckpointLimits.elementBudget(fileSize: bytes.count), fileSize: bytes.count)
+        var budget = ElementBudget(limit: elementLimit)
         for (key, value) in dict.entries {
             guard case .string(var k) = key, case .tensor(let ref) = value else { continue }
             if k.hasPrefix("module.") { k.removeFirst("module.".count) }
@@ -164,18 +169,29 @@ public enum PyTorchCheckpoint {
         return CheckpointFile(tensors: tensors, dtypes: dtypes, format: format)
     }
 
-    /// The elements all tensors of one file may still hold. Views may overlap in their storage
+    /// How many elements all tensors of one file may hold, and why, for the message.
+    struct ElementLimit {
+        let count: Int
+        let rule: String
+
+        static func forFile(size: Int) -> ElementLimit {
+            ElementLimit(count: CheckpointLimits.elementBudget(fileSize: size),
+                         rule: "the limit for a \(size)-byte file: its size in bytes, and at least 2^26")
+        }
+    }
+
+    /// The elements the tensors of one file may still hold. Views may overlap in their storage
     /// (torch.save keeps expanded and overlapping views as they are), so this, not the storage
     /// sizes, is what bounds the memory a small file can ask for.
     struct ElementBudget {
-        let limit: Int, fileSize: Int
+        let limit: ElementLimit
         var used = 0
 
         mutating func spend(_ count: Int, key: String, name: String) throws {
-            guard count <= limit - used else {
-                throw CheckpointError("\(name): tensor \(DisplayText.quoted(key)) would bring the tensors to more than \(limit) elements "
-                                      + "in all, the limit for a \(fileSize)-byte file (its size in bytes, at least 2^26): its tensors "
-                                      + "are views sharing too few storage bytes; saved contiguous (tensor.clone()) they would load")
+            guard count <= limit.count - used else {
+                throw CheckpointError("\(name): tensor \(DisplayText.quoted(key)) would bring the tensors to more than \(limit.count) elements "
+                                      + "in all (\(limit.rule)); they are views sharing too little storage, "
+                                      + "which saved contiguous (tensor.clone()) would load")
             }
             used += count
         }

@@ -87,6 +87,9 @@ struct RestrictedUnpickler {
         return value
     }
 
+    // Operands are popped into locals before a non-mutating helper sees them: in
+    // `helper(try pop(at))` an unoptimised build copies self for the helper first, so the pop
+    // copies the whole stack (a 10^4-tensor state_dict took seconds to read in the tests).
     private mutating func execute(_ op: UInt8, at: Int) throws {
         switch op {
         case 0x80: _ = try reader.byte()                                   // PROTO
@@ -138,13 +141,17 @@ struct RestrictedUnpickler {
             let items = try popMark(at)
             try list(at).items.append(contentsOf: items)
         case 0x29: stack.append(.tuple(PickleTuple([])))                   // EMPTY_TUPLE
-        case 0x74: stack.append(try tuple(try popMark(at), at))           // TUPLE
+        case 0x74:                                                         // TUPLE
+            let items = try popMark(at)
+            let t = try tuple(items, at)
+            stack.append(t)
         case 0x85, 0x86, 0x87:                                             // TUPLE1..3
             let n = Int(op - 0x84)
             guard stack.count >= n else { throw failure("pickle stack underflow", at) }
             let items = Array(stack.suffix(n))
             stack.removeLast(n)
-            stack.append(try tuple(items, at))
+            let t = try tuple(items, at)
+            stack.append(t)
         case 0x7D: stack.append(.dict(arena.dict()))                      // EMPTY_DICT
         case 0x64:                                                         // DICT
             let items = try popMark(at)
@@ -159,7 +166,8 @@ struct RestrictedUnpickler {
             try setItems(try dict(at), items, at)
         case 0x63:                                                         // GLOBAL
             let module = try line(), name = try line()
-            stack.append(try global(module, name, at))
+            let g = try global(module, name, at)
+            stack.append(g)
         case 0x69:                                                         // INST
             // INST instantiates the class it names: refuse by name, and even an allowed one.
             let module = try line(), name = try line()
@@ -169,18 +177,23 @@ struct RestrictedUnpickler {
             guard case .string(let name) = try pop(at), case .string(let module) = try pop(at) else {
                 throw failure("STACK_GLOBAL needs two strings", at)
             }
-            stack.append(try global(Array(module.utf8)[...], Array(name.utf8)[...], at))
+            let g = try global(Array(module.utf8)[...], Array(name.utf8)[...], at)
+            stack.append(g)
         case 0x71: try remember(Int(try reader.byte()), at)               // BINPUT
         case 0x72: try remember(try int(4), at)                            // LONG_BINPUT
         case 0x70: try remember(try decimal("PUT index", at), at)          // PUT (text)
         case 0x94: try remember(memo.count, at)                            // MEMOIZE
-        case 0x68: stack.append(try memoized(Int(try reader.byte()), at)) // BINGET
-        case 0x6A: stack.append(try memoized(try int(4), at))              // LONG_BINGET
-        case 0x67: stack.append(try memoized(try decimal("GET index", at), at))  // GET (text)
-        case 0x51: stack.append(try persistentLoad(try pop(at), at))      // BINPERSID
+        case 0x68: try recall(Int(try reader.byte()), at)                  // BINGET
+        case 0x6A: try recall(try int(4), at)                              // LONG_BINGET
+        case 0x67: try recall(try decimal("GET index", at), at)           // GET (text)
+        case 0x51:                                                         // BINPERSID
+            let pid = try pop(at)
+            let storage = try persistentLoad(pid, at)
+            stack.append(storage)
         case 0x52:                                                         // REDUCE
             let args = try pop(at), callable = try pop(at)
-            stack.append(try reduce(callable, args, at))
+            let result = try reduce(callable, args, at)
+            stack.append(result)
         case 0x62:                                                         // BUILD
             // State set on an OrderedDict (its _metadata) or a rebuilt tensor is not needed, and
             // nothing is called to set it (Python would call __setstate__).
@@ -188,7 +201,8 @@ struct RestrictedUnpickler {
             guard !stack.isEmpty else { throw failure("BUILD with an empty stack", at) }
         case 0x81:                                                         // NEWOBJ
             let args = try pop(at), cls = try pop(at)
-            stack.append(try reduce(cls, args, at))
+            let result = try reduce(cls, args, at)
+            stack.append(result)
         default:
             // OBJ, NEWOBJ_EX, EXT1/2/4 (copyreg's registry), PERSID, sets, buffers, text strings.
             let known = PickleOpcode.names[op] != nil
@@ -223,9 +237,9 @@ struct RestrictedUnpickler {
         memo[index] = value
     }
 
-    private func memoized(_ index: Int, _ at: Int) throws -> PickleValue {
+    private mutating func recall(_ index: Int, _ at: Int) throws {
         guard let v = memo[index] else { throw failure("GET of unknown memo entry \(index)", at) }
-        return v
+        stack.append(v)
     }
 
     private func list(_ at: Int) throws -> PickleList {

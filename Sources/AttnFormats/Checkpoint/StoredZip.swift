@@ -17,7 +17,7 @@ struct StoredZip {
         var r = ByteReader(bytes, name: name)
         let eocd = try Self.findEndOfCentralDirectory(bytes, name: name)
         try r.seek(eocd + 10)
-        var entryCount = Int(try r.uint(2))
+        var entryCount = try r.uint(2)
         var directorySize = Int(try r.uint(4))
         var directoryOffset = Int(try r.uint(4))
         if entryCount == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
@@ -30,17 +30,17 @@ struct StoredZip {
             try r.seek(zip64End)
             guard try r.uint(4) == 0x0606_4b50 else { throw CheckpointError("\(name): bad zip64 end record at offset \(zip64End)") }
             try r.seek(zip64End + 32)
-            entryCount = try Self.offset(try r.uint(8), in: bytes, name: name)
+            entryCount = try r.uint(8)
             directorySize = try Self.offset(try r.uint(8), in: bytes, name: name)
             directoryOffset = try Self.offset(try r.uint(8), in: bytes, name: name)
+        }
+        guard entryCount <= UInt64(CheckpointLimits.maxZipEntries) else {
+            throw CheckpointError("\(name): zip archive has \(entryCount) entries, more than the limit of \(CheckpointLimits.maxZipEntries)")
         }
         guard directoryOffset <= bytes.count, directorySize <= bytes.count - directoryOffset else {
             throw CheckpointError("\(name): zip central directory (offset \(directoryOffset), \(directorySize) bytes) lies outside the file")
         }
-        guard entryCount <= CheckpointLimits.maxZipEntries else {
-            throw CheckpointError("\(name): zip archive has \(entryCount) entries, more than the limit of \(CheckpointLimits.maxZipEntries)")
-        }
-        guard entryCount <= directorySize / Self.directoryEntrySize else {
+        guard entryCount <= UInt64(directorySize / Self.directoryEntrySize) else {
             throw CheckpointError("\(name): zip archive claims \(entryCount) entries in a \(directorySize)-byte central directory")
         }
         try r.seek(directoryOffset)
@@ -82,7 +82,10 @@ struct StoredZip {
                 throw CheckpointError("\(name): \(member) is stored with \(size) bytes but claims \(uncompressed) uncompressed")
             }
             guard members[memberName] == nil else { throw CheckpointError("\(name): \(member) appears twice in the archive") }
-            let local = try Self.offset(localOffset, in: bytes, name: name)
+            guard localOffset <= UInt64(bytes.count) else {
+                throw CheckpointError("\(name): \(member) has its local header at offset \(localOffset), which exceeds the file (\(bytes.count) bytes)")
+            }
+            let local = Int(localOffset)
             var header = ByteReader(bytes, name: name, offset: local)
             guard try header.uint(4) == 0x0403_4b50 else {
                 throw CheckpointError("\(name): bad zip local header of \(member) at offset \(local)")
@@ -90,10 +93,10 @@ struct StoredZip {
             try header.seek(local + 26)
             // At most the file's size plus 30 + 2 * 65535: no overflow.
             let dataStart = local + 30 + Int(try header.uint(2)) + Int(try header.uint(2))
-            let dataSize = try Self.offset(size, in: bytes, name: name)
-            guard dataStart <= bytes.count, dataSize <= bytes.count - dataStart else {
-                throw CheckpointError("\(name): \(member) (\(dataSize) bytes at offset \(dataStart)) runs past the end of the file (\(bytes.count) bytes)")
+            guard dataStart <= bytes.count, size <= UInt64(bytes.count - dataStart) else {
+                throw CheckpointError("\(name): \(member) (\(size) bytes at offset \(dataStart)) runs past the end of the file (\(bytes.count) bytes)")
             }
+            let dataSize = Int(size)
             members[memberName] = dataStart..<(dataStart + dataSize)
             spans.append((local..<(dataStart + dataSize), memberName))
         }
