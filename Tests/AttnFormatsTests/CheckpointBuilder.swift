@@ -64,20 +64,32 @@ enum CheckpointBuilder {
         p.op(0x28)                                                     // MARK
         for t in tensors {
             p.string(t.key)
-            p.global("torch._utils", "_rebuild_tensor_v2")
-            p.op(0x28)                                                 // MARK (args)
-            p.op(0x28); p.string("storage"); p.global("torch", t.storageClass); p.string(t.storage); p.string("cpu")
-            p.int(t.storageCount)
-            if legacy { p.op(0x4E) }
-            p.op(0x74, 0x51)                                           // TUPLE BINPERSID
-            p.int(t.offset); p.tuple(t.size); p.tuple(t.stride)
-            p.op(0x89)                                                 // requires_grad False
-            p.global("collections", "OrderedDict"); p.op(0x29, 0x52)  // backward hooks
-            p.op(0x74, 0x52)                                           // TUPLE REDUCE
+            p.raw(tensorOpcodes(t, legacy: legacy))
         }
         p.op(0x75)                                                     // SETITEMS
         p.stop()
         return p.bytes
+    }
+
+    /// The opcodes that leave one rebuilt tensor on the stack.
+    static func tensorOpcodes(_ t: TensorSpec, legacy: Bool = false) -> [UInt8] {
+        var p = PickleWriter(bytes: [])
+        p.global("torch._utils", "_rebuild_tensor_v2")
+        p.op(0x28)                                                     // MARK (args)
+        p.op(0x28); p.string("storage"); p.global("torch", t.storageClass); p.string(t.storage); p.string("cpu")
+        p.int(t.storageCount)
+        if legacy { p.op(0x4E) }
+        p.op(0x74, 0x51)                                               // TUPLE BINPERSID
+        p.int(t.offset); p.tuple(t.size); p.tuple(t.stride)
+        p.op(0x89)                                                     // requires_grad False
+        p.global("collections", "OrderedDict"); p.op(0x29, 0x52)      // backward hooks
+        p.op(0x74, 0x52)                                               // TUPLE REDUCE
+        return p.bytes
+    }
+
+    /// A zip checkpoint whose data.pkl is `pickle`, with the 6-float storage "0".
+    static func zipOfPickle(_ pickle: [UInt8]) -> [UInt8] {
+        zip([ZipMember(name: "archive/data.pkl", data: pickle), ZipMember(name: "archive/data/0", data: floats(6))])
     }
 
     struct ZipMember {
@@ -120,10 +132,12 @@ enum CheckpointBuilder {
     }
 
     /// A legacy checkpoint: each storage's element count (int64) then its bytes, in key order.
+    /// `protocolVersion` sets how the magic number and the protocol version are pickled (torch.save's
+    /// pickle_protocol); the other pickles stay protocol 2, which changes nothing for the reader.
     static func legacyCheckpoint(_ tensors: [TensorSpec], storages: [(key: String, count: Int, bytes: [UInt8])],
-                                 root: [UInt8]? = nil) -> [UInt8] {
-        var out = WeightFormat.legacyMagic
-        out += [0x80, 0x02, 0x4D, 0xE9, 0x03, 0x2E]                    // 1001
+                                 root: [UInt8]? = nil, protocolVersion: Int = 2) -> [UInt8] {
+        var out = WeightFormat.legacyMagics[protocolVersion - 2]
+        out += WeightFormat.legacyProtocols[protocolVersion - 2]       // 1001
         var info = PickleWriter()
         info.op(0x7D, 0x28); info.string("protocol_version"); info.int(1001)
         info.string("little_endian"); info.op(0x88); info.op(0x75); info.stop()

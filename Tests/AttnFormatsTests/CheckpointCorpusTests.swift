@@ -301,6 +301,16 @@ private func legacyWith(_ tensors: [TensorSpec]) -> [UInt8] {
         expectCheckpointError(tar, "checkpoint: x.pth is a tar checkpoint (PyTorch before 0.4), which is not supported")
     }
 
+    @Test(arguments: 2...5)
+    func legacyFilesOfEveryPickleProtocolAreRead(version: Int) throws {
+        let bytes = B.legacyCheckpoint(B.validTensors, storages: [("0", 6, B.floats(6)), ("1", 4, B.floats(4))], protocolVersion: version)
+        #expect(WeightFormat.sniff(bytes) == .legacyCheckpoint)
+        #expect(try PyTorchCheckpoint.decode(bytes, name: "x.pth").tensors["t"] == Tensor(shape: [3, 2], data: [1, 4, 2, 5, 3, 6]))
+        var damaged = bytes
+        damaged[damaged.count > 30 && version >= 4 ? 12 : 5] ^= 0x01
+        expectCheckpointError(damaged, "checkpoint: x.pth looks like a legacy PyTorch checkpoint but its magic number is damaged (1 of its first \(version >= 4 ? 24 : 15) bytes differ)")
+    }
+
     @Test func formatsAreSniffed() {
         #expect(WeightFormat.sniff(B.validZip) == .zipCheckpoint)
         #expect(WeightFormat.sniff(B.validLegacy) == .legacyCheckpoint)

@@ -48,9 +48,9 @@ public enum PyTorchCheckpoint {
         case .legacyCheckpoint:
             return try decodeLegacy(bytes, name: name, elementLimit: elementLimit)
         case .damagedLegacyCheckpoint:
-            let differing = WeightFormat.damagedMagicBytes(Array(bytes.prefix(WeightFormat.sniffLength))) ?? 0
+            let damage = WeightFormat.damagedMagic(Array(bytes.prefix(WeightFormat.sniffLength))) ?? (0, 0)
             throw CheckpointError("\(name) looks like a legacy PyTorch checkpoint but its magic number is damaged "
-                                  + "(\(differing) of its first 15 bytes differ)")
+                                  + "(\(damage.differing) of its first \(damage.length) bytes differ)")
         case .tarCheckpoint:
             throw CheckpointError("\(name) is a tar checkpoint (PyTorch before 0.4), which is not supported")
         case .pickle(let version):
@@ -88,10 +88,9 @@ public enum PyTorchCheckpoint {
 
     // MARK: legacy format
 
-    static var legacyMagic: [UInt8] { WeightFormat.legacyMagic }
-
     static func decodeLegacy(_ bytes: [UInt8], name: String, elementLimit: ElementLimit) throws -> CheckpointFile {
-        var offset = legacyMagic.count
+        // After the magic number pickle (its length depends on the pickle protocol).
+        var offset = WeightFormat.legacyMagicLength(Array(bytes.prefix(WeightFormat.sniffLength))) ?? WeightFormat.legacyMagic.count
         let arena = PickleArena()
         defer { arena.empty() }
         func next() throws -> PickleValue {
