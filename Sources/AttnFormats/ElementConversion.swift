@@ -22,6 +22,8 @@ enum ElementConversion {
     /// The elements of `layout` in row-major order. The caller has checked that `layout.last`
     /// is an element of `storage`.
     static func floats(from storage: UnsafeRawBufferPointer, dtype: SafeTensorsDType, layout: StridedLayout) -> [Float] {
+        // An empty view's offset is never checked against the storage (torch allows any).
+        guard layout.count > 0 else { return [] }
         if let range = layout.contiguousRange {
             let size = dtype.byteSize
             return floats(from: UnsafeRawBufferPointer(rebasing: storage[(range.lowerBound * size)..<(range.upperBound * size)]),

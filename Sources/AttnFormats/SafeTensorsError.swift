@@ -31,7 +31,8 @@ public struct SafeTensorsError: Error, CustomStringConvertible, Equatable {
         self.message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
-    public var description: String { "safetensors: " + (file.map { "\($0): " } ?? "") + message }
+    /// The file's path is the user's text: escaped like any other.
+    public var description: String { "safetensors: " + (file.map { "\(DisplayText.escaped($0, limit: 200)): " } ?? "") + message }
 }
 
 /// A tensor key as it appears in messages: quoted, escaped and cut (DisplayText), so a hostile

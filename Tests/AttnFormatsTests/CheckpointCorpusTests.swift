@@ -138,6 +138,8 @@ private func legacyWith(_ tensors: [TensorSpec]) -> [UInt8] {
             TensorSpec(key: "t", size: [3, 1, 2], stride: [1, Int.max, 3]),
             TensorSpec(key: "z", size: [0, 5], stride: [Int.max, Int.max]),
             TensorSpec(key: "e", offset: 5, size: [1, 1], stride: [Int.max, 1 << 62]),
+            // Empty: its offset is never used (torch allows any), even Int.max.
+            TensorSpec(key: "n", offset: Int.max, size: [0], stride: [1]),
             TensorSpec(key: "b", storage: "1", storageCount: 4, size: [4], stride: [1]),
         ]
         for bytes in [zipWith(views), legacyWith(views)] {
@@ -146,6 +148,7 @@ private func legacyWith(_ tensors: [TensorSpec]) -> [UInt8] {
             #expect(file.tensors["t"] == Tensor(shape: [3, 1, 2], data: [1, 4, 2, 5, 3, 6]))
             #expect(file.tensors["z"] == Tensor(shape: [0, 5], data: []))
             #expect(file.tensors["e"] == Tensor(shape: [1, 1], data: [6]))
+            #expect(file.tensors["n"] == Tensor(shape: [0], data: []))
         }
     }
 
@@ -240,6 +243,12 @@ private func legacyWith(_ tensors: [TensorSpec]) -> [UInt8] {
     @Test func fileNamesAreEscaped() {
         expectCheckpointError(Array("hello".utf8), name: "evil\u{1B}[2J.pth",
                               "checkpoint: evil\\x1B[2J.pth is not a PyTorch checkpoint (neither a zip archive nor a legacy pickle)")
+        let missing = URL(fileURLWithPath: "/nonexistent-attnview/evil\u{1B}[2J\u{7}.pth")
+        for error in [(#expect(throws: CheckpointError.self) { try PyTorchCheckpoint.read(contentsOf: missing) })?.description,
+                      (#expect(throws: SafeTensorsError.self) { try SafeTensors.read(contentsOf: missing) })?.description] {
+            #expect(error?.contains("/nonexistent-attnview/evil\\x1B[2J\\x07.pth") == true, "\(String(describing: error))")
+            if let error { expectReadable(error) }
+        }
     }
 
     // MARK: legacy structure

@@ -49,9 +49,10 @@ struct StridedLayout {
         self.last = last
     }
 
-    /// The storage range the view reads in order, when it is one (the usual contiguous tensor).
+    /// The storage range a non-empty view reads in order, when it is one (the usual contiguous
+    /// tensor).
     var contiguousRange: Range<Int>? {
-        guard count > 0 else { return base..<base }
+        guard count > 0 else { return nil }
         switch dimensions.count {
         case 0: return base..<(base + 1)
         case 1 where dimensions[0].stride == 1: return base..<(base + count)
