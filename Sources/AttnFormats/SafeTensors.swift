@@ -2,6 +2,7 @@
 // Reading accepts every dtype in SafeTensorsDType and widens to Float; writing is float32 only,
 // since that is all the engine holds.
 import AttnEngine
+import AttnText
 import Foundation
 
 public enum SafeTensors {
@@ -11,7 +12,7 @@ public enum SafeTensors {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw SafeTensorsError(.fileUnreadable, "cannot read \(url.path): \(fileErrorReason(error))")
+            throw SafeTensorsError(.fileUnreadable, "cannot read \(DisplayText.escaped(url.path, limit: 200)): \(fileErrorReason(error))")
         }
         do {
             return try data.withUnsafeBytes { try SafeTensorsDecoder.decode($0) }
@@ -38,7 +39,7 @@ public enum SafeTensors {
         do {
             try Data(bytes).write(to: url, options: .atomic)
         } catch {
-            throw SafeTensorsError(.fileUnwritable, "cannot write \(url.path): \(fileErrorReason(error))")
+            throw SafeTensorsError(.fileUnwritable, "cannot write \(DisplayText.escaped(url.path, limit: 200)): \(fileErrorReason(error))")
         }
     }
 }

@@ -48,9 +48,9 @@ enum SafeTensorsDecoder {
 
     /// A guess at what the bytes are, for the error.
     static func whatItLooksLike(_ file: UnsafeRawBufferPointer) -> String {
-        let head = Array(file.prefix(8))
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "a zip archive: a PyTorch checkpoint?" }
-        if head.starts(with: [0x80, 0x02, 0x8A, 0x0A]) { return "a pickle: a legacy PyTorch checkpoint?" }
+        let head = Array(file.prefix(WeightFormat.sniffLength))
+        let format = WeightFormat.sniff(head)
+        if format.isCheckpoint { return format.summary }
         if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "a PNG image" }
         if head.starts(with: [0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
         return "no JSON header after the 8-byte length"

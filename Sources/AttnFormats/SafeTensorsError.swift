@@ -1,6 +1,7 @@
 // SafeTensorsError: why a file could not be read or written. The description is one line that
 // names the tensor key and file byte offset involved, because it is what a user sees when a
 // checkpoint is broken and it should point at the spot without a hex dump.
+import AttnText
 
 public struct SafeTensorsError: Error, CustomStringConvertible, Equatable {
     public enum Kind: String, Sendable, Equatable {
@@ -30,19 +31,12 @@ public struct SafeTensorsError: Error, CustomStringConvertible, Equatable {
         self.message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
-    public var description: String { "safetensors: " + (file.map { "\($0): " } ?? "") + message }
+    /// The file's path is the user's text: escaped like any other.
+    public var description: String { "safetensors: " + (file.map { "\(DisplayText.escaped($0, limit: 200)): " } ?? "") + message }
 }
 
-/// A tensor key as it appears in messages: quoted, with control characters escaped so a hostile
-/// key cannot break the message over lines.
+/// A tensor key as it appears in messages: quoted, escaped and cut (DisplayText), so a hostile
+/// key can neither break the message over lines nor flood it.
 func quotedKey(_ key: String) -> String {
-    var out = "'"
-    for scalar in key.unicodeScalars {
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-            out += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-            out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "'"
+    DisplayText.quoted(key)
 }

@@ -1,6 +1,7 @@
 // SafeTensorsHeader: the JSON header of a safetensors file, parsed and checked entry by entry
 // (dtype known, shape of non-negative integers, two integer data_offsets). Whether the offsets
 // fit the data section is SafeTensorsLayout's job, since it needs the file's size.
+import AttnText
 import Foundation
 
 /// One tensor's header entry, offsets still relative to the data section.
@@ -16,6 +17,8 @@ struct SafeTensorsEntry {
 
 struct SafeTensorsHeader {
     static let metadataKey = "__metadata__"
+    /// Dimensions of one tensor, as for checkpoints.
+    static let maxDimensions = CheckpointLimits.maxDimensions
 
     /// Sorted by key, so that when several entries are broken the first reported is stable.
     var entries: [SafeTensorsEntry]
@@ -34,7 +37,7 @@ struct SafeTensorsHeader {
         } catch {
             let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
                 ?? error.localizedDescription
-            throw SafeTensorsError(.invalidHeader, byteOffset: byteOffset, "\(place) is not valid JSON: \(reason)")
+            throw SafeTensorsError(.invalidHeader, byteOffset: byteOffset, "\(place) is not valid JSON: \(DisplayText.escaped(reason))")
         }
         guard let object = json as? [String: Any] else {
             throw SafeTensorsError(.invalidHeader, byteOffset: byteOffset, "\(place) is not a JSON object")
@@ -78,7 +81,7 @@ struct SafeTensorsHeader {
 
         guard let dtypeName = rawDType as? String else { throw invalid("has a \"dtype\" that is not a string") }
         guard let dtype = SafeTensorsDType(rawValue: dtypeName) else {
-            throw SafeTensorsError(.unknownDType, tensor: key, "\(name) has unknown dtype \"\(dtypeName)\"")
+            throw SafeTensorsError(.unknownDType, tensor: key, "\(name) has unknown dtype \"\(DisplayText.escaped(dtypeName))\"")
         }
 
         guard let shapeValues = rawShape as? [Any] else { throw invalid("has a \"shape\" that is not an array") }
@@ -100,13 +103,15 @@ struct SafeTensorsHeader {
                                    "\(name) data_offsets \(jsonText(rawOffsets)) are not two non-negative integers")
         }
 
-        var byteCount = dtype.byteSize
-        for dimension in shape {
-            let (product, overflow) = byteCount.multipliedReportingOverflow(by: dimension)
-            guard !overflow else {
-                throw SafeTensorsError(.invalidShape, tensor: key, "\(name) shape \(shape) is too large to address")
-            }
-            byteCount = product
+        guard shape.count <= maxDimensions else {
+            throw SafeTensorsError(.invalidShape, tensor: key,
+                                   "\(name) shape has \(shape.count) dimensions, more than \(maxDimensions)")
+        }
+        // Checked with the zero dimensions left out too, so that the shape is safe to multiply
+        // in any order later, even when it holds no elements.
+        guard let byteCount = ([dtype.byteSize] + shape).checkedProduct else {
+            throw SafeTensorsError(.invalidShape, tensor: key,
+                                   "\(name) shape \(shapeText(shape)) is too large to address")
         }
         return SafeTensorsEntry(key: key, dtype: dtype, shape: shape, begin: begin, end: end, byteCount: byteCount)
     }
@@ -123,11 +128,17 @@ func jsonInteger(_ value: Any) -> Int? {
     }
 }
 
-/// A parsed JSON value written back compactly, for quoting it in an error message.
+/// A shape as messages show it ("[2, 3]"), cut to a message's length.
+func shapeText(_ shape: [Int]) -> String {
+    DisplayText.escaped(String(describing: shape))
+}
+
+/// A parsed JSON value written back compactly, for quoting it in an error message (escaped and
+/// cut, since it is the file's text).
 func jsonText(_ value: Any) -> String {
     if let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]),
        let text = String(data: data, encoding: .utf8) {
-        return text
+        return DisplayText.escaped(text)
     }
-    return String(describing: value)
+    return DisplayText.escaped(String(describing: value))
 }

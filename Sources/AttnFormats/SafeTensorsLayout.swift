@@ -21,7 +21,7 @@ enum SafeTensorsLayout {
             if entry.end - entry.begin != entry.byteCount {
                 throw SafeTensorsError(.sizeMismatch, tensor: entry.key, byteOffset: fileOffset(entry.begin),
                                        "\(name) hold \(entry.end - entry.begin) bytes but \(entry.dtype.rawValue) "
-                                           + "shape \(entry.shape) needs \(entry.byteCount), "
+                                           + "shape \(shapeText(entry.shape)) needs \(entry.byteCount), "
                                            + "at byte offset \(fileOffset(entry.begin))")
             }
         }

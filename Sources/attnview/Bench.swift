@@ -20,6 +20,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Also time the TUI on this image: one key and one frame at 120x40, and a first frame.")
     var tui: String?
 
+    @Option(help: "Also time reading this PyTorch checkpoint (.pth, zip or legacy) into tensors.")
+    var checkpoint: String?
+
     @Option(help: "The probe block for --tui.")
     var module = "cbam"
 
@@ -30,6 +33,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         var cases = EngineBenchmark.engineCases
         if let image { cases += try ImageBenchmark.cases(imagePath: image) }
+        if let checkpoint { cases += try CheckpointBenchmark.cases(checkpointPath: checkpoint) }
         if let tui { cases += try TUIBenchmark.cases(imagePath: tui, network: NetworkChoice(module: module)) }
         let results = EngineBenchmark.run(cases, repeats: repeats)
         print(json ? EngineBenchmark.json(results) : EngineBenchmark.table(results))

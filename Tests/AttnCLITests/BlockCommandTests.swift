@@ -116,3 +116,20 @@ private func expectBlockFailure(
     let out = try SafeTensors.read(contentsOf: URL(fileURLWithPath: folder.path("out.safetensors")))
     assertClose(out.tensors["output"]!, ref.output, "output")
 }
+
+@Test func hostileAndMutatedCheckpointsFailWithOneLine() throws {
+    // A checkpoint whose pickle names os.system, and the SE checkpoint with fc1.bias's stride
+    // rewritten to 2^31 - 1 (same length: BININT1 2 -> BININT2 2, and the stride BININT1 1 ->
+    // BININT 0x7fffffff instead of two memo puts): each exits 1 with one line, writes nothing.
+    let marker = "/tmp/attnview-pwned-reduce_zip"
+    try? FileManager.default.removeItem(atPath: marker)
+    try expectBlockFailure(rawWeights: [UInt8](try Data(contentsOf: Fixtures.url("hostile/reduce_zip.pth"))),
+                           message: "refusing global 'posix.system'")
+    #expect(!FileManager.default.fileExists(atPath: marker))
+
+    var mutated = [UInt8](try Data(contentsOf: Fixtures.url("checkpoints/se_r16_dataparallel.pth")))
+    let original: [UInt8] = [0x51, 0x4B, 0x00, 0x4B, 0x02, 0x85, 0x71, 0x0B, 0x4B, 0x01, 0x85, 0x71, 0x0C]
+    let at = try #require(mutated.indices.first { mutated[$0...].starts(with: original) })
+    mutated.replaceSubrange(at..<(at + original.count), with: [0x51, 0x4B, 0x00, 0x4D, 0x02, 0x00, 0x85, 0x4A, 0xFF, 0xFF, 0xFF, 0x7F, 0x85])
+    try expectBlockFailure(rawWeights: mutated, message: "tensor 'fc1.bias' (size [2], stride [2147483647], offset 0) reaches element 2147483647 of a 2-element storage '0'")
+}

@@ -48,7 +48,8 @@ func picklesNamingOtherGlobalsAreRefusedAndRunNothing(name: String) throws {
     #expect {
         _ = try checkpoint(name)
     } throws: { error in
-        "\(error)".contains("refusing global 'posix.system'")
+        expectReadable("\(error)")
+        return "\(error)".contains("refusing global 'posix.system'")
     }
     #expect(!FileManager.default.fileExists(atPath: marker))
 }
@@ -57,9 +58,10 @@ func picklesNamingOtherGlobalsAreRefusedAndRunNothing(name: String) throws {
 func truncatedCheckpointsFailCleanly(name: String) throws {
     let whole = try bytes(name)
     for cut in [0, 3, 20, whole.count / 3, whole.count / 2, whole.count - 30, whole.count - 1] {
-        #expect(throws: CheckpointError.self, "cut at \(cut)") {
+        let error = #expect(throws: CheckpointError.self, "cut at \(cut)") {
             _ = try PyTorchCheckpoint.decode(Array(whole.prefix(cut)), name: "\(name).pth")
         }
+        if let error { expectReadable(error.description) }
     }
 }
 
@@ -70,7 +72,7 @@ func truncatedCheckpointsFailCleanly(name: String) throws {
     for i in 0..<4 { zip[directory + 42 + i] = 0xEE }
     #expect {
         _ = try PyTorchCheckpoint.decode(zip, name: "x.pth")
-    } throws: { error in "\(error)".contains("exceeds the file") }
+    } throws: { error in expectReadable("\(error)"); return "\(error)".contains("exceeds the file") }
 }
 
 @Test func legacyStorageCountBeyondTheFileIsCaught() throws {
@@ -81,7 +83,10 @@ func truncatedCheckpointsFailCleanly(name: String) throws {
     legacy[at + 6] = 0x40
     #expect {
         _ = try PyTorchCheckpoint.decode(legacy, name: "x.pth")
-    } throws: { error in "\(error)".contains("claims") && "\(error)".contains("more than the file holds") }
+    } throws: { error in
+        expectReadable("\(error)")
+        return "\(error)".contains("claims") && "\(error)".contains("more than the file holds")
+    }
 }
 
 @Test func notACheckpointIsNamed() {

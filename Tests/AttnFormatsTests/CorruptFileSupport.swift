@@ -48,7 +48,7 @@ func editingHeader(_ file: [UInt8], replacing original: String, with replacement
 }
 
 /// Decodes `bytes`, expecting a SafeTensorsError of `kind` that names `tensor` and `byteOffset`
-/// in both its fields and its one-line description, plus every string in `mentions`.
+/// in both its fields and its one-line description (escaped, readable), plus every string in `mentions`.
 @discardableResult
 func expectDecodeError(
     _ bytes: [UInt8], kind: SafeTensorsError.Kind, tensor: String? = nil, byteOffset: Int? = nil,
@@ -65,8 +65,9 @@ func expectDecodeError(
     #expect(text.hasPrefix("safetensors: "), sourceLocation: sourceLocation)
     let isOneLine = !text.contains(where: \.isNewline)
     #expect(isOneLine, "\(text)", sourceLocation: sourceLocation)
+    expectReadable(text, sourceLocation: sourceLocation)
     var expectedMentions = mentions
-    if let tensor { expectedMentions.append("'\(tensor)'") }
+    if let tensor { expectedMentions.append(quotedKey(tensor)) }
     if let byteOffset { expectedMentions.append("byte offset \(byteOffset)") }
     for mention in expectedMentions {
         #expect(text.contains(mention), "\(text) should mention \(mention)", sourceLocation: sourceLocation)

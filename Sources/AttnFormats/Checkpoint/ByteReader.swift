@@ -29,13 +29,18 @@ struct ByteReader {
         try read(size).reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
 
-    /// A line ending in "\n" (pickle's text opcodes), without the newline.
-    mutating func line() throws -> String {
-        guard let end = bytes[offset...].firstIndex(of: 0x0A) else {
+    /// A line ending in "\n" (pickle's text opcodes), without the newline. Only the next
+    /// `maxLength` bytes are searched, so a missing newline costs a bounded scan.
+    mutating func line(maxLength: Int) throws -> ArraySlice<UInt8> {
+        let window = bytes[offset..<(offset + min(maxLength + 1, bytes.count - offset))]
+        guard let end = window.firstIndex(of: 0x0A) else {
+            if window.count > maxLength {
+                throw CheckpointError("\(name): text line longer than \(maxLength) bytes at offset \(offset)")
+            }
             throw CheckpointError("\(name) is truncated: unterminated line at offset \(offset)")
         }
         defer { offset = end + 1 }
-        return String(decoding: bytes[offset..<end], as: UTF8.self)
+        return bytes[offset..<end]
     }
 
     mutating func seek(_ position: Int) throws {

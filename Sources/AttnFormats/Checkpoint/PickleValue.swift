@@ -1,26 +1,40 @@
 // PickleValue: the values the restricted unpickler builds. Lists and dicts are reference types
-// because pickle mutates them after they are memoized (APPEND, SETITEMS on a memo entry).
+// because pickle mutates them after they are memoized (APPEND, SETITEMS on a memo entry), so a
+// hostile pickle can nest them without bound or make them contain themselves: nothing walks them
+// recursively, and PickleArena empties them once a checkpoint is read. Tuples are immutable and
+// carry their depth, which the unpickler bounds, since freeing a tuple frees its items recursively.
 
 final class PickleList {
     var items: [PickleValue]
     init(_ items: [PickleValue] = []) { self.items = items }
 }
 
-/// An insertion-ordered dict, as both dict and OrderedDict keep their order.
-final class PickleDict {
-    private(set) var entries: [(key: PickleValue, value: PickleValue)] = []
+/// A tuple with its nesting depth (1 for a tuple of scalars, lists or dicts) and its weight (how
+/// many values it holds, shared ones counted each time, saturating), both known when it is built.
+struct PickleTuple: RandomAccessCollection {
+    let items: [PickleValue]
+    let depth: Int
+    let weight: Int
 
-    func set(_ key: PickleValue, _ value: PickleValue) {
-        if let i = entries.firstIndex(where: { $0.key.isEqual(to: key) }) {
-            entries[i].value = value
-        } else {
-            entries.append((key, value))
+    init(_ items: [PickleValue]) {
+        self.items = items
+        var depth = 1, weight = 1
+        for item in items {
+            guard case .tuple(let t) = item else {
+                weight = weight < Int.max ? weight + 1 : weight
+                continue
+            }
+            depth = Swift.max(depth, t.depth + 1)
+            let (sum, overflow) = weight.addingReportingOverflow(t.weight)
+            weight = overflow ? Int.max : sum
         }
+        self.depth = depth
+        self.weight = weight
     }
 
-    subscript(string key: String) -> PickleValue? {
-        entries.first { if case .string(let s) = $0.key { return s == key } else { return false } }?.value
-    }
+    var startIndex: Int { items.startIndex }
+    var endIndex: Int { items.endIndex }
+    subscript(position: Int) -> PickleValue { items[position] }
 }
 
 /// A storage a tensor points into, as its persistent id names it.
@@ -48,24 +62,13 @@ indirect enum PickleValue {
     case float(Double)
     case string(String)
     case bytes([UInt8])
-    case tuple([PickleValue])
+    case tuple(PickleTuple)
     case list(PickleList)
     case dict(PickleDict)
     /// A class or function named by GLOBAL, already checked against the allowlist.
     case global(String)
     case storage(StorageReference)
     case tensor(TensorReference)
-
-    func isEqual(to other: PickleValue) -> Bool {
-        switch (self, other) {
-        case (.none, .none): return true
-        case (.bool(let a), .bool(let b)): return a == b
-        case (.int(let a), .int(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
-        case (.tuple(let a), .tuple(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.isEqual(to: $1) }
-        default: return false
-        }
-    }
 
     var kind: String {
         switch self {

@@ -2,7 +2,10 @@
 // never imports or calls anything: GLOBAL may name only the allowlisted OrderedDict, torch's
 // tensor and parameter rebuild functions and the storage classes (anything else, os.system
 // included, is refused by name), and REDUCE applies only those, here, in Swift. Persistent ids
-// become storage references; the caller reads the storage bytes.
+// become storage references; the caller reads the storage bytes. Every bound (stack, memo, tuple
+// depth, text line length) is in CheckpointLimits, and every piece of the file quoted in an error
+// is escaped.
+import AttnText
 
 struct RestrictedUnpickler {
     static let allowedGlobals = Set([
@@ -11,14 +14,15 @@ struct RestrictedUnpickler {
     ] + TorchDType.allCases.flatMap { ["torch.\($0.rawValue)", "torch.cuda.\($0.rawValue)"] })
 
     private var reader: ByteReader
+    private let arena: PickleArena
     private var stack: [PickleValue] = []
     private var marks: [Int] = []
     private var memo: [Int: PickleValue] = [:]
-    /// Nested containers are bounded so that a hostile pickle cannot exhaust memory by recursion.
-    private static let maxStack = 1 << 20
 
-    init(_ bytes: [UInt8], name: String, offset: Int = 0) {
+    /// `arena` keeps every list and dict built; the caller empties it when done with the values.
+    init(_ bytes: [UInt8], name: String, offset: Int = 0, arena: PickleArena) {
         reader = ByteReader(bytes, name: name, offset: offset)
+        self.arena = arena
     }
 
     /// Where the pickle ended (legacy checkpoints hold several pickles back to back).
@@ -33,7 +37,9 @@ struct RestrictedUnpickler {
                 return top
             }
             try execute(op, at: at)
-            guard stack.count < Self.maxStack else { throw failure("pickle stack too deep", at) }
+            guard stack.count <= CheckpointLimits.maxPickleStack, marks.count <= CheckpointLimits.maxPickleStack else {
+                throw failure("pickle stack deeper than \(CheckpointLimits.maxPickleStack) values", at)
+            }
         }
     }
 
@@ -52,6 +58,14 @@ struct RestrictedUnpickler {
         return Array(stack[mark...])
     }
 
+    private func tuple(_ items: [PickleValue], _ at: Int) throws -> PickleValue {
+        let t = PickleTuple(items)
+        guard t.depth <= CheckpointLimits.maxTupleDepth else {
+            throw failure("tuples nested deeper than \(CheckpointLimits.maxTupleDepth) levels", at)
+        }
+        return .tuple(t)
+    }
+
     private mutating func int(_ size: Int) throws -> Int { Int(truncatingIfNeeded: try reader.uint(size)) }
 
     private mutating func length(_ size: Int, _ at: Int) throws -> Int {
@@ -60,6 +74,22 @@ struct RestrictedUnpickler {
         return Int(n)
     }
 
+    private mutating func line() throws -> ArraySlice<UInt8> {
+        try reader.line(maxLength: CheckpointLimits.maxTextLine)
+    }
+
+    /// A text opcode's decimal operand, or an error quoting it (escaped: it may be any bytes).
+    private mutating func decimal(_ what: String, _ at: Int) throws -> Int {
+        let raw = try line()
+        guard let value = Int(String(decoding: raw, as: UTF8.self)) else {
+            throw failure("bad \(what) '\(DisplayText.escaped(bytes: raw))'", at)
+        }
+        return value
+    }
+
+    // Operands are popped into locals before a non-mutating helper sees them: in
+    // `helper(try pop(at))` an unoptimised build copies self for the helper first, so the pop
+    // copies the whole stack (a 10^4-tensor state_dict took seconds to read in the tests).
     private mutating func execute(_ op: UInt8, at: Int) throws {
         switch op {
         case 0x80: _ = try reader.byte()                                   // PROTO
@@ -76,18 +106,23 @@ struct RestrictedUnpickler {
         case 0x4D: stack.append(.int(try int(2)))                          // BININT2
         case 0x8A, 0x8B: stack.append(.int(try longInteger(op == 0x8A ? 1 : 4, at)))  // LONG1, LONG4
         case 0x49, 0x4C:                                                   // INT, LONG (text)
-            let text = try reader.line().trimmingCharacters(suffix: "L")
-            switch text {
-            case "00": stack.append(.bool(false))
-            case "01": stack.append(.bool(true))
+            var raw = try line()
+            if raw.last == UInt8(ascii: "L") { raw = raw.dropLast() }  // protocol 0 longs: "123L"
+            switch Array(raw) {
+            case Array("00".utf8): stack.append(.bool(false))
+            case Array("01".utf8): stack.append(.bool(true))
             default:
-                guard let v = Int(text) else { throw failure("bad integer '\(text)'", at) }
+                guard let v = Int(String(decoding: raw, as: UTF8.self)) else {
+                    throw failure("bad integer '\(DisplayText.escaped(bytes: raw))'", at)
+                }
                 stack.append(.int(v))
             }
         case 0x47: stack.append(.float(Double(bitPattern: UInt64(bigEndian: try reader.read(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })))) // BINFLOAT
         case 0x46:                                                         // FLOAT (text)
-            let text = try reader.line()
-            guard let v = Double(text) else { throw failure("bad float '\(text)'", at) }
+            let raw = try line()
+            guard let v = Double(String(decoding: raw, as: UTF8.self)) else {
+                throw failure("bad float '\(DisplayText.escaped(bytes: raw))'", at)
+            }
             stack.append(.float(v))
         case 0x58: stack.append(.string(try utf8(try length(4, at))))     // BINUNICODE
         case 0x8C: stack.append(.string(try utf8(try length(1, at))))     // SHORT_BINUNICODE
@@ -97,26 +132,30 @@ struct RestrictedUnpickler {
         case 0x42: stack.append(.bytes(Array(try reader.read(try length(4, at)))))  // BINBYTES
         case 0x43: stack.append(.bytes(Array(try reader.read(try length(1, at)))))  // SHORT_BINBYTES
         case 0x8E: stack.append(.bytes(Array(try reader.read(try length(8, at)))))  // BINBYTES8
-        case 0x5D: stack.append(.list(PickleList()))                      // EMPTY_LIST
-        case 0x6C: stack.append(.list(PickleList(try popMark(at))))       // LIST
+        case 0x5D: stack.append(.list(arena.list()))                      // EMPTY_LIST
+        case 0x6C: stack.append(.list(arena.list(try popMark(at))))       // LIST
         case 0x61:                                                         // APPEND
             let v = try pop(at)
             try list(at).items.append(v)
         case 0x65:                                                         // APPENDS
             let items = try popMark(at)
             try list(at).items.append(contentsOf: items)
-        case 0x29: stack.append(.tuple([]))                                // EMPTY_TUPLE
-        case 0x74: stack.append(.tuple(try popMark(at)))                  // TUPLE
+        case 0x29: stack.append(.tuple(PickleTuple([])))                   // EMPTY_TUPLE
+        case 0x74:                                                         // TUPLE
+            let items = try popMark(at)
+            let t = try tuple(items, at)
+            stack.append(t)
         case 0x85, 0x86, 0x87:                                             // TUPLE1..3
             let n = Int(op - 0x84)
             guard stack.count >= n else { throw failure("pickle stack underflow", at) }
             let items = Array(stack.suffix(n))
             stack.removeLast(n)
-            stack.append(.tuple(items))
-        case 0x7D: stack.append(.dict(PickleDict()))                      // EMPTY_DICT
+            let t = try tuple(items, at)
+            stack.append(t)
+        case 0x7D: stack.append(.dict(arena.dict()))                      // EMPTY_DICT
         case 0x64:                                                         // DICT
             let items = try popMark(at)
-            let d = PickleDict()
+            let d = arena.dict()
             try setItems(d, items, at)
             stack.append(.dict(d))
         case 0x73:                                                         // SETITEM
@@ -126,37 +165,48 @@ struct RestrictedUnpickler {
             let items = try popMark(at)
             try setItems(try dict(at), items, at)
         case 0x63:                                                         // GLOBAL
-            let module = try reader.line(), name = try reader.line()
-            stack.append(try global(module, name, at))
+            let module = try line(), name = try line()
+            let g = try global(module, name, at)
+            stack.append(g)
+        case 0x69:                                                         // INST
+            // INST instantiates the class it names: refuse by name, and even an allowed one.
+            let module = try line(), name = try line()
+            _ = try global(module, name, at)
+            throw failure("unsupported pickle opcode \(PickleOpcode.describe(op))", at)
         case 0x93:                                                         // STACK_GLOBAL
             guard case .string(let name) = try pop(at), case .string(let module) = try pop(at) else {
                 throw failure("STACK_GLOBAL needs two strings", at)
             }
-            stack.append(try global(module, name, at))
-        case 0x71: memo[Int(try reader.byte())] = try top(at)             // BINPUT
-        case 0x72: memo[try int(4)] = try top(at)                          // LONG_BINPUT
-        case 0x70:                                                         // PUT (text)
-            guard let i = Int(try reader.line()) else { throw failure("bad PUT index", at) }
-            memo[i] = try top(at)
-        case 0x94: memo[memo.count] = try top(at)                          // MEMOIZE
-        case 0x68: stack.append(try memoized(Int(try reader.byte()), at)) // BINGET
-        case 0x6A: stack.append(try memoized(try int(4), at))              // LONG_BINGET
-        case 0x67:                                                         // GET (text)
-            guard let i = Int(try reader.line()) else { throw failure("bad GET index", at) }
-            stack.append(try memoized(i, at))
-        case 0x51: stack.append(try persistentLoad(try pop(at), at))      // BINPERSID
+            let g = try global(Array(module.utf8)[...], Array(name.utf8)[...], at)
+            stack.append(g)
+        case 0x71: try remember(Int(try reader.byte()), at)               // BINPUT
+        case 0x72: try remember(try int(4), at)                            // LONG_BINPUT
+        case 0x70: try remember(try decimal("PUT index", at), at)          // PUT (text)
+        case 0x94: try remember(memo.count, at)                            // MEMOIZE
+        case 0x68: try recall(Int(try reader.byte()), at)                  // BINGET
+        case 0x6A: try recall(try int(4), at)                              // LONG_BINGET
+        case 0x67: try recall(try decimal("GET index", at), at)           // GET (text)
+        case 0x51:                                                         // BINPERSID
+            let pid = try pop(at)
+            let storage = try persistentLoad(pid, at)
+            stack.append(storage)
         case 0x52:                                                         // REDUCE
             let args = try pop(at), callable = try pop(at)
-            stack.append(try reduce(callable, args, at))
+            let result = try reduce(callable, args, at)
+            stack.append(result)
         case 0x62:                                                         // BUILD
-            // State set on an OrderedDict (its _metadata) or a rebuilt tensor is not needed.
+            // State set on an OrderedDict (its _metadata) or a rebuilt tensor is not needed, and
+            // nothing is called to set it (Python would call __setstate__).
             _ = try pop(at)
             guard !stack.isEmpty else { throw failure("BUILD with an empty stack", at) }
         case 0x81:                                                         // NEWOBJ
             let args = try pop(at), cls = try pop(at)
-            stack.append(try reduce(cls, args, at))
+            let result = try reduce(cls, args, at)
+            stack.append(result)
         default:
-            throw failure(String(format: "unsupported pickle opcode 0x%02x", op), at)
+            // OBJ, NEWOBJ_EX, EXT1/2/4 (copyreg's registry), PERSID, sets, buffers, text strings.
+            let known = PickleOpcode.names[op] != nil
+            throw failure("\(known ? "unsupported" : "unknown") pickle opcode \(PickleOpcode.describe(op))", at)
         }
     }
 
@@ -179,9 +229,17 @@ struct RestrictedUnpickler {
         return v
     }
 
-    private func memoized(_ index: Int, _ at: Int) throws -> PickleValue {
+    private mutating func remember(_ index: Int, _ at: Int) throws {
+        let value = try top(at)
+        guard memo[index] != nil || memo.count < CheckpointLimits.maxMemoEntries else {
+            throw failure("more than \(CheckpointLimits.maxMemoEntries) memo entries", at)
+        }
+        memo[index] = value
+    }
+
+    private mutating func recall(_ index: Int, _ at: Int) throws {
         guard let v = memo[index] else { throw failure("GET of unknown memo entry \(index)", at) }
-        return v
+        stack.append(v)
     }
 
     private func list(_ at: Int) throws -> PickleList {
@@ -199,19 +257,27 @@ struct RestrictedUnpickler {
         for i in stride(from: 0, to: items.count, by: 2) { d.set(items[i], items[i + 1]) }
     }
 
-    private func global(_ module: String, _ name: String, _ at: Int) throws -> PickleValue {
-        let full = "\(module).\(name)"
+    /// The module and name as the file spells them (GLOBAL's lines are any bytes, not UTF-8).
+    private func global(_ module: ArraySlice<UInt8>, _ name: ArraySlice<UInt8>, _ at: Int) throws -> PickleValue {
+        let full = String(decoding: module, as: UTF8.self) + "." + String(decoding: name, as: UTF8.self)
         guard Self.allowedGlobals.contains(full) else {
-            throw failure("refusing global '\(full)': a checkpoint may hold only tensors and dicts", at)
+            let shown = DisplayText.escaped(bytes: Array(module) + [UInt8(ascii: ".")] + Array(name))
+            throw failure("refusing global '\(shown)': a checkpoint may hold only tensors and dicts", at)
         }
         return .global(full)
     }
 
     /// ('storage', storage class, key, location, numel[, view metadata]).
     private func persistentLoad(_ pid: PickleValue, _ at: Int) throws -> PickleValue {
-        guard case .tuple(let t) = pid, t.count >= 5, case .string("storage") = t[0], case .global(let cls) = t[1],
-              let dtype = TorchDType(storageClass: cls), case .int(let count) = t[4], count >= 0
-        else { throw failure("unsupported persistent id \(pid.kind)", at) }
+        guard case .tuple(let t) = pid, t.count >= 5, case .string("storage") = t[0] else {
+            throw failure("unsupported persistent id (a \(pid.kind), not a ('storage', ...) tuple)", at)
+        }
+        guard case .global(let cls) = t[1], let dtype = TorchDType(storageClass: cls) else {
+            throw failure("persistent id has a \(t[1].kind) where a storage class belongs", at)
+        }
+        guard case .int(let count) = t[4], count >= 0 else {
+            throw failure("persistent id has a storage size that is not a non-negative int", at)
+        }
         let key: String
         switch t[2] {
         case .string(let s): key = s
@@ -219,11 +285,15 @@ struct RestrictedUnpickler {
         default: throw failure("storage key is a \(t[2].kind)", at)
         }
         // Legacy view storages: (view key, offset, size) into the root storage.
+        var storage = StorageReference(dtype: dtype, key: key, count: count, elementOffset: 0)
         if t.count >= 6, case .tuple(let view) = t[5], view.count == 3, case .int(let offset) = view[1], case .int(let size) = view[2] {
-            guard offset >= 0, size >= 0, offset + size <= count else { throw failure("storage view outside its storage", at) }
-            return .storage(StorageReference(dtype: dtype, key: key, count: size, elementOffset: offset))
+            guard offset >= 0, size >= 0, offset <= count, size <= count - offset else {
+                throw failure("storage view (\(size) elements at \(offset)) outside its \(count)-element storage", at)
+            }
+            storage = StorageReference(dtype: dtype, key: key, count: size, elementOffset: offset)
         }
-        return .storage(StorageReference(dtype: dtype, key: key, count: count, elementOffset: 0))
+        arena.record(storage)
+        return .storage(storage)
     }
 
     private func reduce(_ callable: PickleValue, _ args: PickleValue, _ at: Int) throws -> PickleValue {
@@ -232,7 +302,7 @@ struct RestrictedUnpickler {
         }
         switch name {
         case "collections.OrderedDict":
-            return .dict(PickleDict())
+            return .dict(arena.dict())
         case "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_tensor":
             guard a.count >= 4, case .storage(let storage) = a[0], case .int(let offset) = a[1],
                   let size = Self.ints(a[2]), let stride = Self.ints(a[3]), size.count == stride.count
@@ -254,11 +324,5 @@ struct RestrictedUnpickler {
             out.append(i)
         }
         return out
-    }
-}
-
-extension String {
-    func trimmingCharacters(suffix: Character) -> String {
-        last == suffix ? String(dropLast()) : self
     }
 }

@@ -1,5 +1,5 @@
 // TorchDType: the element types of PyTorch storages, named by their legacy storage classes in a
-// checkpoint's pickle (torch.FloatStorage, ...), and their conversion to Float.
+// checkpoint's pickle (torch.FloatStorage, ...), and the safetensors dtype each converts like.
 
 enum TorchDType: String, CaseIterable {
     case float32 = "FloatStorage", float16 = "HalfStorage", bfloat16 = "BFloat16Storage", float64 = "DoubleStorage"
@@ -24,36 +24,22 @@ enum TorchDType: String, CaseIterable {
         }
     }
 
-    var name: String {
+    /// The same element type as safetensors names it, for the shared conversion to Float.
+    var elementType: SafeTensorsDType {
         switch self {
-        case .float32: return "F32"
-        case .float16: return "F16"
-        case .bfloat16: return "BF16"
-        case .float64: return "F64"
-        case .int64: return "I64"
-        case .int32: return "I32"
-        case .int16: return "I16"
-        case .int8: return "I8"
-        case .uint8: return "U8"
-        case .bool: return "BOOL"
+        case .float32: return .F32
+        case .float16: return .F16
+        case .bfloat16: return .BF16
+        case .float64: return .F64
+        case .int64: return .I64
+        case .int32: return .I32
+        case .int16: return .I16
+        case .int8: return .I8
+        case .uint8: return .U8
+        case .bool: return .BOOL
         }
     }
 
-    /// Element `index` of little-endian storage bytes, as Float.
-    @inline(__always)
-    func value(_ p: UnsafeRawBufferPointer, _ index: Int) -> Float {
-        let at = index * byteSize
-        switch self {
-        case .float32: return Float(bitPattern: p.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian)
-        case .float16: return floatFromHalfBits(p.loadUnaligned(fromByteOffset: at, as: UInt16.self).littleEndian)
-        case .bfloat16: return floatFromBFloat16Bits(p.loadUnaligned(fromByteOffset: at, as: UInt16.self).littleEndian)
-        case .float64: return Float(Double(bitPattern: p.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian))
-        case .int64: return Float(Int64(littleEndian: p.loadUnaligned(fromByteOffset: at, as: Int64.self)))
-        case .int32: return Float(Int32(littleEndian: p.loadUnaligned(fromByteOffset: at, as: Int32.self)))
-        case .int16: return Float(Int16(littleEndian: p.loadUnaligned(fromByteOffset: at, as: Int16.self)))
-        case .int8: return Float(p.load(fromByteOffset: at, as: Int8.self))
-        case .uint8: return Float(p[at])
-        case .bool: return p[at] == 0 ? 0 : 1
-        }
-    }
+    /// "F32", "F16", ...: the names CheckpointFile.dtypes reports.
+    var name: String { elementType.rawValue }
 }
