@@ -33,14 +33,16 @@ let package = Package(
 
         // Text from files and the command line made safe for one-line messages.
         .target(name: "AttnText"),
+        // Whole-file reads and writes through POSIX, bounded, with the system's own reasons.
+        .target(name: "AttnFiles"),
         // The tensor engine: NCHW float32 tensors and the ops the blocks need.
         .target(name: "AttnEngine", dependencies: ["COpenBLAS"], swiftSettings: optimised),
         // File formats: safetensors (and, later, PyTorch checkpoints).
-        .target(name: "AttnFormats", dependencies: ["AttnEngine", "AttnText"]),
+        .target(name: "AttnFormats", dependencies: ["AttnEngine", "AttnText", "AttnFiles"]),
         // The attention blocks, exactly as their authors' code computes them, with their maps.
         .target(name: "AttnBlocks", dependencies: ["AttnEngine", "AttnText"], swiftSettings: optimised),
         // Images: PNG through libpng, JPEG through TurboJPEG, resize, crop, normalisation.
-        .target(name: "AttnImaging", dependencies: ["AttnEngine", "AttnText", "CLibPNG", "CTurboJPEG"], swiftSettings: optimised),
+        .target(name: "AttnImaging", dependencies: ["AttnEngine", "AttnText", "AttnFiles", "CLibPNG", "CTurboJPEG"], swiftSettings: optimised),
         // The TUI without a terminal: view state, key handling and rendering into a cell buffer.
         .target(name: "AttnTUI", dependencies: ["AttnEngine", "AttnBlocks", "AttnModels", "AttnImaging"]),
         // The terminal: capabilities and the ncurses screen that draws a cell buffer. The only
@@ -52,7 +54,7 @@ let package = Package(
         // named and written atomically, the raw maps and a summary, batches over folders.
         .target(
             name: "AttnExport",
-            dependencies: ["AttnEngine", "AttnText", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI"],
+            dependencies: ["AttnEngine", "AttnText", "AttnFiles", "AttnFormats", "AttnImaging", "AttnBlocks", "AttnModels", "AttnTUI"],
             swiftSettings: optimised),
         // What the subcommands do, without argument parsing: run a block on a file, tabulate blocks, ...
         .target(
@@ -89,7 +91,7 @@ let package = Package(
             dependencies: ["AttnTUI", "AttnModels", "AttnBlocks", "AttnEngine", "AttnImaging", "AttnFormats", "AttnTestSupport"]),
         .testTarget(
             name: "AttnExportTests",
-            dependencies: ["AttnExport", "AttnTUI", "AttnModels", "AttnBlocks", "AttnEngine", "AttnImaging", "AttnFormats", "AttnTestSupport"]),
+            dependencies: ["AttnExport", "AttnTUI", "AttnModels", "AttnBlocks", "AttnEngine", "AttnImaging", "AttnFiles", "AttnFormats", "AttnTestSupport"]),
         .testTarget(
             name: "AttnRuntimeTests",
             dependencies: ["AttnRuntime", "AttnTUI", "AttnModels", "AttnImaging", "AttnTestSupport"]),

@@ -1,6 +1,6 @@
-// FileErrorReason: the operating system's own words for a failed file read or write
+// FileErrorReason: the operating system's own words for a failed file write
 // ("No such file or directory"), dug out of Foundation's wrapping error, for the one-line
-// messages of every reader in this module.
+// messages of the safetensors writer.
 import Foundation
 
 func fileErrorReason(_ error: Error) -> String {

@@ -2,20 +2,21 @@
 // Reading accepts every dtype in SafeTensorsDType and widens to Float; writing is float32 only,
 // since that is all the engine holds.
 import AttnEngine
+import AttnFiles
 import AttnText
 import Foundation
 
 public enum SafeTensors {
     /// Reads and validates a whole file. Throws SafeTensorsError.
     public static func read(contentsOf url: URL) throws -> SafeTensorsFile {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            bytes = try FileBytes.read(path: url.path, maxBytes: CheckpointLimits.maxFileBytes)
         } catch {
-            throw SafeTensorsError(.fileUnreadable, "cannot read \(DisplayText.escaped(url.path, limit: 200)): \(fileErrorReason(error))")
+            throw SafeTensorsError(.fileUnreadable, "cannot read \(DisplayText.escaped(url.path, limit: 200)): \(error.reason)")
         }
         do {
-            return try data.withUnsafeBytes { try SafeTensorsDecoder.decode($0) }
+            return try bytes.withUnsafeBytes { try SafeTensorsDecoder.decode($0) }
         } catch var error as SafeTensorsError {
             error.file = url.path
             throw error

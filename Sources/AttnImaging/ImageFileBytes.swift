@@ -1,6 +1,7 @@
 // ImageFileBytes: a whole image file read into memory, its failure already an ImageError naming
 // the file, for the readers that decode from bytes; a file larger than the budget allows is not read.
 
+import AttnFiles
 import Foundation
 
 enum ImageFileBytes {

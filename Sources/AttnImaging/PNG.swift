@@ -1,6 +1,7 @@
 // PNG: the entry points for reading and writing PNG files; the libpng work lives in PNGDecoder
 // and PNGEncoder. Reading always yields 8-bit RGB with alpha composited over gray 127.
 
+import AttnFiles
 import Foundation
 
 public enum PNG {

@@ -5,6 +5,7 @@
 import AttnEngine
 @testable import AttnExport
 import AttnFormats
+import AttnFiles
 import AttnImaging
 import AttnModels
 import AttnTUI

@@ -3,6 +3,9 @@
 // most a small multiple of its own size and a bounded amount of work per byte.
 
 enum CheckpointLimits {
+    /// Bytes of a weights file (checkpoint or safetensors) read into memory: 16 GiB, past any
+    /// CNN's weights, so that a pipe or a runaway file ends with a message rather than the memory.
+    static let maxFileBytes = 1 << 34
     /// Values on the pickle stack, and open MARKs.
     static let maxPickleStack = 1 << 20
     /// Memo entries of one pickle.

@@ -5,6 +5,7 @@
 // from under "state_dict"/"model"; a "module." prefix (DataParallel) is stripped. Every number
 // from the file is checked before it sizes an allocation or indexes the bytes (CheckpointLimits).
 import AttnEngine
+import AttnFiles
 import AttnText
 import Foundation
 
@@ -18,13 +19,13 @@ public struct CheckpointFile: Sendable {
 
 public enum PyTorchCheckpoint {
     public static func read(contentsOf url: URL) throws -> CheckpointFile {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            bytes = try FileBytes.read(path: url.path, maxBytes: CheckpointLimits.maxFileBytes)
         } catch {
-            throw CheckpointError("cannot read \(DisplayText.escaped(url.path, limit: 200)): \(fileErrorReason(error))")
+            throw CheckpointError("cannot read \(DisplayText.escaped(url.path, limit: 200)): \(error.reason)")
         }
-        return try decode([UInt8](data), name: url.lastPathComponent)
+        return try decode(bytes, name: url.lastPathComponent)
     }
 
     /// Whether a file starting with `prefix` is a checkpoint (or a damaged one, or a pickle,
