@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "attnview", targets: ["attnview"]),
+        .executable(name: "attnview-fuzz", targets: ["attnview-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -63,6 +64,9 @@ let package = Package(
         // Throughput measurements printed by `attnview bench`.
         .target(name: "AttnBench", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging"]),
 
+        // The seeded mutation fuzzer of the readers of outside files and of --set (scripts/fuzz.sh).
+        .target(name: "AttnFuzz", dependencies: ["AttnEngine", "AttnFormats", "AttnImaging", "AttnBlocks"]),
+
         // Helpers shared by the test targets: the one closeness check and the fixture folder.
         .target(name: "AttnTestSupport", dependencies: ["AttnEngine", "AttnFormats"]),
 
@@ -74,6 +78,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        .executableTarget(
+            name: "attnview-fuzz",
+            dependencies: ["AttnFuzz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(name: "AttnFuzzTests", dependencies: ["AttnFuzz", "AttnTestSupport"]),
         .testTarget(name: "AttnTextTests", dependencies: ["AttnText"]),
         .testTarget(name: "AttnEngineTests", dependencies: ["AttnEngine", "AttnFormats", "AttnTestSupport"]),
         .testTarget(name: "AttnFormatsTests", dependencies: ["AttnEngine", "AttnFormats", "AttnTestSupport"]),

@@ -46,11 +46,11 @@ public enum EngineBenchmark {
 
     static func gemmCase(_ name: String, m: Int, n: Int, k: Int) -> Case {
         let a = filled(m * k, seed: 1), b = filled(k * n, seed: 2)
-        let c = UnsafeMutablePointer<Float>.allocate(capacity: m * n)
+        let c = OutputBuffer(count: m * n)
         return Case(name: name, shape: "M=\(m) N=\(n) K=\(k)", work: 2 * Double(m * n * k) / 1e9, unit: "GFLOP/s") {
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
-                    GEMM.sgemm(m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!, ldb: n, c: c, ldc: n)
+                    GEMM.sgemm(m: m, n: n, k: k, a: pa.baseAddress!, lda: k, b: pb.baseAddress!, ldb: n, c: c.pointer, ldc: n)
                 }
             }
         }
@@ -146,4 +146,11 @@ public enum EngineBenchmark {
             .map { $0.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
         return "\(model), \(ProcessInfo.processInfo.activeProcessorCount) cores, OpenBLAS threads \(GEMM.threadCount)"
     }
+}
+
+/// The output a benchmark writes into on every run, freed with its case.
+final class OutputBuffer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>
+    init(count: Int) { pointer = .allocate(capacity: count) }
+    deinit { pointer.deallocate() }
 }

@@ -1,6 +1,7 @@
 // BlockRegistry: every block attnview knows, found by CLI name or alias, and built with options
 // and tensors checked strictly (an unknown option, a missing or unexpected key are errors).
 import AttnEngine
+import AttnText
 
 /// A configured block with the tensors it declared.
 public struct BuiltBlock: Sendable {
@@ -34,7 +35,7 @@ public enum BlockRegistry {
     /// The block called `name` (or an alias of it), or an error listing the known ones.
     public static func requireType(named name: String) throws -> any AttentionBlock.Type {
         guard let blockType = type(named: name) else {
-            throw BlockError("attnview", "unknown block '\(name)' (known: \(names.joined(separator: ", ")))")
+            throw BlockError("attnview", "unknown block \(DisplayText.quoted(name)) (known: \(names.joined(separator: ", ")))")
         }
         return blockType
     }
