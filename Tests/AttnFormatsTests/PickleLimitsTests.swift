@@ -52,6 +52,11 @@ private func expectReadsTensorA(_ bytes: [UInt8], sourceLocation: SourceLocation
         expectCheckpointError(pickled([0x4E] + repeated([0x85], 100)), "checkpoint: x.pth holds a tuple, not a state_dict")
     }
 
+    @Test func aRootThatIsNotADictIsNamedWithItsArticle() {
+        expectCheckpointError(pickled([0x4B, 0x05]), "checkpoint: x.pth holds an int, not a state_dict")
+        expectCheckpointError(pickled([0x4E]), "checkpoint: x.pth holds None, not a state_dict")
+    }
+
     /// EMPTY_LIST, then 10^5 times: a new list, remembered in memo 0, appended to the one on the
     /// stack, which is then replaced by the new one. Memo 1 keeps the outermost.
     static let deepList = [0x5D, 0x71, 0x01] + repeated([0x5D, 0x71, 0x00, 0x61, 0x30, 0x68, 0x00], 100_000) + [0x30, 0x68, 0x01]

@@ -151,7 +151,9 @@ public enum PyTorchCheckpoint {
         locate: (StorageReference) throws -> Range<Int>
     ) throws -> CheckpointFile {
         guard case .dict(var dict) = root else {
-            throw CheckpointError("\(name) holds a \(root.kind), not a state_dict")
+            let kind = root.kind
+            let what = kind == "None" ? kind : ("aeiou".contains(kind.first ?? "x") ? "an " : "a ") + kind
+            throw CheckpointError("\(name) holds \(what), not a state_dict")
         }
         for wrapper in ["state_dict", "model", "model_state_dict"] {
             if case .dict(let inner) = dict[string: wrapper] { dict = inner; break }
