@@ -56,6 +56,22 @@ public enum FuzzTargets {
     public static func named(_ name: String) -> (any FuzzTarget)? { all.first { $0.name == name } }
 }
 
+/// Runs a reader on one input: its own error type `Refusal` is a refusal (its line checked by
+/// ErrorLine), a FuzzFailure of the target's own checks passes through, any other error is one.
+func readerOutcome<Refusal: Error & CustomStringConvertible>(
+    refusing _: Refusal.Type, _ read: () throws -> FuzzOutcome
+) throws(FuzzFailure) -> FuzzOutcome {
+    do {
+        return try read()
+    } catch let error as Refusal {
+        return .refused(try ErrorLine.check(error.description))
+    } catch let failure as FuzzFailure {
+        throw failure
+    } catch {
+        throw FuzzFailure("unexpected error \(type(of: error)): \(error)")
+    }
+}
+
 /// The checks every refusal passes: one line, nothing that moves the cursor, a length a terminal
 /// line can hold a few times over.
 public enum ErrorLine {

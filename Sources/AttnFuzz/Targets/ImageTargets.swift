@@ -6,7 +6,7 @@ import AttnImaging
 
 private func decodeImage(_ input: [UInt8], name: String, rgba: Bool) throws(FuzzFailure) -> FuzzOutcome {
     let budget = ImageBudget()
-    do {
+    return try readerOutcome(refusing: ImageError.self) {
         let (width, height, count, channels): (Int, Int, Int, Int)
         if rgba {
             let image = try PNG.decodeRGBA(input, name: name, budget: budget)
@@ -22,12 +22,6 @@ private func decodeImage(_ input: [UInt8], name: String, rgba: Bool) throws(Fuzz
             throw FuzzFailure("\(width)x\(height) image holds \(count) bytes, not \(width * height * channels)")
         }
         return .accepted("\(width)x\(height)")
-    } catch let error as ImageError {
-        return .refused(try ErrorLine.check(error.description))
-    } catch let failure as FuzzFailure {
-        throw failure
-    } catch {
-        throw FuzzFailure("unexpected error \(type(of: error)): \(error)")
     }
 }
 

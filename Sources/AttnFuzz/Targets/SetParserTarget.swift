@@ -48,7 +48,7 @@ public struct SetParserTarget: FuzzTarget {
         }
         let blockName = head.first.map(String.init) ?? ""
         let channels = number(1, 128), height = number(2, 24), width = number(3, 24)
-        do {
+        return try readerOutcome(refusing: BlockError.self) {
             let options = try BlockOptions(assignments: lines.dropFirst().map(String.init))
             let built = try BlockRegistry.build(blockName, channels: channels, options: options, source: .seeded(0))
             try built.block.validate(height: height, width: width)
@@ -59,12 +59,6 @@ public struct SetParserTarget: FuzzTarget {
                 throw FuzzFailure("\(blockName) \(built.block.settings) on \(x.shape) gives a non-finite output")
             }
             return .accepted("\(built.info.name) \(x.shape) -> \(y.shape)")
-        } catch let error as BlockError {
-            return .refused(try ErrorLine.check(error.description))
-        } catch let failure as FuzzFailure {
-            throw failure
-        } catch {
-            throw FuzzFailure("unexpected error \(type(of: error)): \(error)")
         }
     }
 }

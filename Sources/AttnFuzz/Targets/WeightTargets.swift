@@ -37,14 +37,8 @@ public struct SafeTensorsTarget: FuzzTarget {
     }
 
     public func run(_ input: [UInt8]) throws(FuzzFailure) -> FuzzOutcome {
-        do {
-            return .accepted(try describe(try SafeTensors.decode(input).tensors))
-        } catch let error as SafeTensorsError {
-            return .refused(try ErrorLine.check(error.description))
-        } catch let failure as FuzzFailure {
-            throw failure
-        } catch {
-            throw FuzzFailure("unexpected error \(type(of: error)): \(error)")
+        try readerOutcome(refusing: SafeTensorsError.self) {
+            .accepted(try describe(try SafeTensors.decode(input).tensors))
         }
     }
 }
@@ -92,14 +86,8 @@ public struct CheckpointTarget: FuzzTarget {
     }
 
     public func run(_ input: [UInt8]) throws(FuzzFailure) -> FuzzOutcome {
-        do {
-            return .accepted(try describe(try PyTorchCheckpoint.decode(input, name: "fuzz.pth").tensors))
-        } catch let error as CheckpointError {
-            return .refused(try ErrorLine.check(error.description))
-        } catch let failure as FuzzFailure {
-            throw failure
-        } catch {
-            throw FuzzFailure("unexpected error \(type(of: error)): \(error)")
+        try readerOutcome(refusing: CheckpointError.self) {
+            .accepted(try describe(try PyTorchCheckpoint.decode(input, name: "fuzz.pth").tensors))
         }
     }
 }
